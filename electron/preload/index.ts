@@ -1,0 +1,15 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { IPC_EVENT, IPC_INVOKE, type FerryBridge } from '../../shared/bridge';
+import type { AnyEvent } from '../../shared/events';
+
+// A forwarder, nothing more: validation and authorization happen in main.
+const bridge: FerryBridge = {
+  invoke: (route, input) => ipcRenderer.invoke(IPC_INVOKE, route, input),
+  onEvent(listener) {
+    const handler = (_event: Electron.IpcRendererEvent, payload: AnyEvent) => listener(payload);
+    ipcRenderer.on(IPC_EVENT, handler);
+    return () => ipcRenderer.removeListener(IPC_EVENT, handler);
+  },
+};
+
+contextBridge.exposeInMainWorld('ferry', bridge);

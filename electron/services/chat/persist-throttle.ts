@@ -1,0 +1,22 @@
+/**
+ * Writes a streaming message's text at most every `intervalMs`, with a trailing write, so a
+ * crash loses at most that window while a fast stream does not turn into a write per token.
+ */
+export function createPersistThrottle(write: () => void, intervalMs: number) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return {
+    /** Something changed: make sure a write happens within `intervalMs`. */
+    touch() {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        write();
+      }, intervalMs);
+    },
+    /** The final write supersedes any pending one. */
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

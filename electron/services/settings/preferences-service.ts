@@ -1,0 +1,49 @@
+import { ConnectionConfig, Preferences } from '../../../shared/schemas';
+import { z } from 'zod';
+
+/**
+ * The subset of electron-store / conf that Ferry uses: both expose the whole document as
+ * `.store`. Keeping to this lets the two hosts share one schema and one file.
+ */
+export interface PreferencesBackend {
+  get store(): Record<string, unknown>;
+  set store(value: Record<string, unknown>);
+}
+
+// A hand-edited or older file must not cost the user their other settings: each field that fails
+// validation falls back to its default on its own.
+const Lenient = z.object({
+  language: Preferences.shape.language.catch('system'),
+  theme: Preferences.shape.theme.catch('system'),
+  window: Preferences.shape.window.catch(undefined),
+  lastConnectionId: Preferences.shape.lastConnectionId.catch(null),
+  connections: z
+    .array(z.unknown())
+    .catch([])
+    .transform((items) =>
+      items.flatMap((item) => {
+        const parsed = ConnectionConfig.safeParse(item);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
+});
+
+export class PreferencesService {
+  constructor(private readonly backend: PreferencesBackend) {}
+
+  read(): Preferences {
+    return Lenient.parse(this.backend.store ?? {});
+  }
+
+  update(patch: Partial<Preferences>): Preferences {
+    const next = Preferences.parse({ ...this.read(), ...patch });
+    this.backend.store = JSON.parse(JSON.stringify(next)) as Record<string, unknown>;
+    return next;
+  }
+
+  connection(id: string | null | undefined): ConnectionConfig | null {
+    const { connections, lastConnectionId } = this.read();
+    const wanted = id ?? lastConnectionId;
+    return connections.find((c) => c.id === wanted) ?? connections[0] ?? null;
+  }
+}

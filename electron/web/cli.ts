@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import open from 'open';
+import { appVersion, rendererDir } from '../core/app-paths';
+import { createCore } from '../core/create-core';
+import { dataFiles, defaultDataDir } from '../core/data-dir';
+import { createLogger } from '../core/logger';
+import { nodeLocale } from '../core/system-language';
+import { createConfBackend } from '../services/settings/conf-backend';
+import { startWebHost } from './server';
+
+const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--no-open]
+
+Serves Ferry on http://127.0.0.1 for a browser on this machine.
+  --port N         listen on port N (default: a free port)
+  --data-dir DIR   keep history and settings in DIR (default: the Ferry app's own data folder;
+                   FERRY_DATA_DIR does the same)
+  --no-open        do not open the default browser`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = values.port ? Number(values.port) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`);
+
+  const logger = createLogger();
+  const staticDir = rendererDir();
+  if (!existsSync(staticDir)) throw new Error(`The UI is not built (${staticDir} is missing): run npm run build`);
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  mkdirSync(dataDir, { recursive: true });
+
+  const core = createCore({
+    host: 'web',
+    version: appVersion(),
+    dataDir,
+    prefsBackend: createConfBackend(dataDir, dataFiles(dataDir).configName, logger),
+    locale: nodeLocale(),
+    keychainService: process.env.FERRY_KEYCHAIN_SERVICE,
+    logger,
+  });
+  const host = await startWebHost({ core, staticDir, port, token: randomBytes(24).toString('base64url'), logger });
+
+  console.log(`Ferry is running at ${host.url}`);
+  console.log(`Data: ${dataDir}`);
+  if (!values['no-open']) open(host.url).catch(() => console.log('Open the address above in your browser.'));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await core.shutdown();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`Ferry could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

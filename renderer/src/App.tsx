@@ -1,0 +1,19 @@
+import { ChatView } from './features/chat/ChatView';
+import { SettingsDialog } from './features/settings/SettingsDialog';
+import { Sidebar } from './features/sidebar/Sidebar';
+import { useAppStore } from './state/app-store';
+import { ConnectionBanner } from './ui/ConnectionBanner';
+
+export function App() {
+  const settingsOpen = useAppStore((s) => s.settingsOpen);
+  return (
+    <div className="app">
+      <ConnectionBanner />
+      <div className="app-columns">
+        <Sidebar />
+        <ChatView />
+      </div>
+      {settingsOpen && <SettingsDialog />}
+    </div>
+  );
+}

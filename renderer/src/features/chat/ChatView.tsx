@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { openConversation } from '../../state/conversation-actions';
+import { useChatStore } from '../../state/chat-store';
+import { useConversationsStore } from '../../state/conversations-store';
+import { ComposerContainer } from '../composer/ComposerContainer';
+import { MessageList } from './MessageList';
+import { Welcome } from './Welcome';
+
+function ChatHeader() {
+  const { t } = useTranslation();
+  const openId = useChatStore((s) => s.openId);
+  const summary = useConversationsStore((s) => s.list.find((c) => c.id === openId));
+  if (!openId) return <header className="chat-header" />;
+  return (
+    <header className="chat-header">
+      <h1 className="chat-title">{summary?.title || t('sidebar.untitled')}</h1>
+      {summary?.model && <span className="pill">{summary.model}</span>}
+    </header>
+  );
+}
+
+function ChatBody() {
+  const { t } = useTranslation();
+  const openId = useChatStore((s) => s.openId);
+  const load = useChatStore((s) => s.load);
+  const empty = useChatStore((s) => s.messages.length === 0);
+
+  if (!openId && empty) return <Welcome />;
+  if (load === 'error') {
+    return (
+      <div className="chat-placeholder" role="alert">
+        <p>{t('chat.loadFailed')}</p>
+        <button type="button" className="button button-secondary" onClick={() => openId && void openConversation(openId)}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (load === 'loading' && empty) {
+    return (
+      <div className="chat-placeholder" role="status">
+        {t('chat.loading')}
+      </div>
+    );
+  }
+  return <MessageList />;
+}
+
+/** The main column: title, messages (or the welcome screen), composer. */
+export function ChatView() {
+  return (
+    <main className="chat">
+      <ChatHeader />
+      <ChatBody />
+      <ComposerContainer />
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { UpstreamError } from '../../../../shared/schemas';
+import { upstreamErrorText } from '../../i18n/error-text';
+import { AlertIcon } from '../../ui/icons';
+
+interface ErrorCardProps {
+  error: UpstreamError;
+  onOpenSettings(): void;
+}
+
+/**
+ * Why an answer failed: our title and fix hint in the user's language, then the provider's own
+ * words untouched (relays often explain themselves better than any status code), status and
+ * endpoint so the user can tell which server said it.
+ */
+export function ErrorCard({ error, onOpenSettings }: ErrorCardProps) {
+  const { t } = useTranslation();
+  const { title, hint } = upstreamErrorText(t, error.code);
+  const endpoint = `${error.host ?? ''}${error.path ?? ''}`;
+  return (
+    <div className="error-card" role="group" aria-label={title}>
+      <div className="error-card-head">
+        <AlertIcon width={18} height={18} />
+        <strong className="error-card-title">{title}</strong>
+      </div>
+      <p className="error-card-hint">{hint}</p>
+      {error.providerMessage && (
+        <figure className="error-card-provider">
+          <figcaption>{t('errorCard.providerMessage')}</figcaption>
+          <pre>{error.providerMessage}</pre>
+        </figure>
+      )}
+      {(error.status !== undefined || endpoint) && (
+        <p className="error-card-meta">
+          {error.status !== undefined && <span className="pill">{t('errorCard.status', { status: error.status })}</span>}
+          {endpoint && (
+            <span className="error-card-endpoint">
+              <span className="visually-hidden">{t('errorCard.endpoint')} </span>
+              <code>{endpoint}</code>
+            </span>
+          )}
+        </p>
+      )}
+      <div className="error-card-actions">
+        <button type="button" className="button button-secondary" onClick={onOpenSettings}>
+          {t('errorCard.openSettings')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/** How close to the bottom still counts as "following" the answer. */
+const THRESHOLD_PX = 48;
+
+/**
+ * Keeps a scroll container pinned to the bottom while its content grows, until the user scrolls
+ * up; scrolling back down re-pins it. Growth is observed with a ResizeObserver, so it works no
+ * matter which part of the content grew (a streaming block, a code block, an error card).
+ */
+export function useStickToBottom() {
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const stuck = useRef(true);
+  const [atBottom, setAtBottom] = useState(true);
+
+  const scrollToBottom = useCallback(() => {
+    stuck.current = true;
+    setAtBottom(true);
+    const el = scroller.current;
+    if (el) el.scrollTo({ top: el.scrollHeight });
+  }, []);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const onScroll = () => {
+      const near = el.scrollHeight - el.scrollTop - el.clientHeight <= THRESHOLD_PX;
+      stuck.current = near;
+      setAtBottom(near);
+    };
+    // Wheel and touch say "the user wants to read above" before the scroll event lands, which
+    // would otherwise race with the next growth and snap them back down.
+    const onWheel = (e: WheelEvent) => {
+      if (e.deltaY < 0) stuck.current = false;
+    };
+    const onTouch = () => {
+      stuck.current = false;
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    el.addEventListener('wheel', onWheel, { passive: true });
+    el.addEventListener('touchmove', onTouch, { passive: true });
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      el.removeEventListener('wheel', onWheel);
+      el.removeEventListener('touchmove', onTouch);
+    };
+  }, []);
+
+  useEffect(() => {
+    const el = scroller.current;
+    const inner = content.current;
+    if (!el || !inner || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (stuck.current) el.scrollTo({ top: el.scrollHeight });
+    });
+    observer.observe(inner);
+    return () => observer.disconnect();
+  }, []);
+
+  return { scroller, content, atBottom, scrollToBottom };
+}

@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toApiError, type ApiError } from '../../api';
+import { appErrorText } from '../../i18n/error-text';
+import { useAppStore } from '../../state/app-store';
+import { selectStreamingMessage, useChatStore } from '../../state/chat-store';
+import { sendMessage, stopMessage } from '../../state/conversation-actions';
+import { AlertIcon, CloseIcon } from '../../ui/icons';
+import { Composer } from './Composer';
+
+const SETTINGS_ERRORS = new Set(['no_connection', 'no_key', 'keychain_unavailable']);
+
+function stopStreaming(): void {
+  const message = selectStreamingMessage(useChatStore.getState());
+  if (message) void stopMessage(message.id).catch(() => {});
+}
+
+/** Connects the composer to the stores: streaming state, send, stop, and send errors. */
+export function ComposerContainer() {
+  const { t } = useTranslation();
+  const streaming = useChatStore((s) => !!selectStreamingMessage(s));
+  const openId = useChatStore((s) => s.openId);
+  const openSettings = useAppStore((s) => s.openSettings);
+  // Remembered with the conversation it belongs to, so switching chats hides it.
+  const [failure, setFailure] = useState<{ openId: string | null; error: ApiError } | null>(null);
+  const error = failure?.openId === openId ? failure.error : null;
+  const setError = useCallback((err: ApiError | null) => setFailure(err ? { openId, error: err } : null), [openId]);
+
+  // Esc stops the reply from anywhere, unless a dialog or an inline editor claimed it first.
+  useEffect(() => {
+    if (!streaming) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
+      e.preventDefault();
+      stopStreaming();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [streaming]);
+
+  const onSend = useCallback(
+    async (text: string) => {
+      setError(null);
+      try {
+        await sendMessage(text);
+        return true;
+      } catch (err) {
+        setError(toApiError(err));
+        return false;
+      }
+    },
+    [setError],
+  );
+
+  const text = error ? appErrorText(t, error) : null;
+  return (
+    <div className="composer-area">
+      {error && text && (
+        <div className="inline-error" role="alert">
+          <AlertIcon width={16} height={16} />
+          <div className="inline-error-text">
+            <strong>{text.title}</strong> <span>{text.hint}</span>
+          </div>
+          {SETTINGS_ERRORS.has(error.code) && (
+            <button type="button" className="button button-secondary button-small" onClick={openSettings}>
+              {t('errorCard.openSettings')}
+            </button>
+          )}
+          <button type="button" className="icon-button" onClick={() => setError(null)} aria-label={t('common.close')} title={t('common.close')}>
+            <CloseIcon width={14} height={14} />
+          </button>
+        </div>
+      )}
+      <Composer streaming={streaming} onSend={onSend} onStop={stopStreaming} focusKey={openId} />
+    </div>
+  );
+}

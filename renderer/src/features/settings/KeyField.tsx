@@ -1,0 +1,87 @@
+import { useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionView, KeychainStatus } from '../../../../shared/schemas';
+import { AlertIcon } from '../../ui/icons';
+
+interface KeyFieldProps {
+  connection: ConnectionView | null;
+  keychain: KeychainStatus;
+  value: string;
+  onChange(value: string): void;
+  sessionOnly: boolean;
+  onSessionOnlyChange(value: boolean): void;
+  onRemove(): Promise<void>;
+  busy: boolean;
+}
+
+function KeyStatus({ connection }: { connection: ConnectionView | null }) {
+  const { t } = useTranslation();
+  const key = connection?.key;
+  if (!key?.set) return <>{t('settings.keyNone')}</>;
+  const last4 = key.last4 ?? '';
+  return <>{key.storage === 'session' ? t('settings.keySession', { last4 }) : t('settings.keyKeychain', { last4 })}</>;
+}
+
+/**
+ * The API key. Never pre-filled: the renderer doesn't have the saved key and shows only where it
+ * is kept and its last four characters. A typed key lives in the form until Save sends it once.
+ */
+export function KeyField({ connection, keychain, value, onChange, sessionOnly, onSessionOnlyChange, onRemove, busy }: KeyFieldProps) {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const statusId = useId();
+  const isSet = !!connection?.key.set;
+  const input = useRef<HTMLInputElement>(null);
+  // The Remove key button disappears with the key; keep the keyboard user right there.
+  const remove = async () => {
+    await onRemove();
+    input.current?.focus();
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor={inputId} className="field-label">
+        {t('settings.apiKey')}
+      </label>
+      {!keychain.available && (
+        <div className="notice notice-warn" role="note">
+          <AlertIcon width={16} height={16} />
+          <div>
+            <p>{t('settings.keychainMissing')}</p>
+            {keychain.reason && <p className="notice-detail">{t('settings.keychainReason', { reason: keychain.reason })}</p>}
+          </div>
+        </div>
+      )}
+      <input
+        ref={input}
+        id={inputId}
+        className="input input-mono"
+        type="password"
+        // new-password keeps browsers' password managers from filling in or saving the key.
+        autoComplete="new-password"
+        spellCheck={false}
+        autoCapitalize="off"
+        placeholder={isSet ? t('settings.apiKeyReplace') : t('settings.apiKeyPlaceholder')}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={statusId}
+      />
+      <div className="key-status-row">
+        <p id={statusId} className={`key-status${isSet ? ' is-set' : ''}`}>
+          <KeyStatus connection={connection} />
+        </p>
+        {isSet && (
+          <button type="button" className="button button-secondary button-small" onClick={() => void remove()} aria-disabled={busy}>
+            {t('settings.removeKey')}
+          </button>
+        )}
+      </div>
+      {!keychain.available && (
+        <label className="checkbox">
+          <input type="checkbox" checked={sessionOnly} onChange={(e) => onSessionOnlyChange(e.target.checked)} />
+          <span>{t('settings.sessionOnly')}</span>
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { TFunction } from 'i18next';
+import type { UpstreamErrorCode } from '../../../shared/schemas';
+import type { ApiErrorCode } from '../api/errors';
+import { toApiError } from '../api/errors';
+
+export interface ErrorText {
+  title: string;
+  hint: string;
+}
+
+/** Localized title and fix hint for an upstream failure stored on a message. */
+export function upstreamErrorText(t: TFunction, code: UpstreamErrorCode): ErrorText {
+  return {
+    title: t(`errors.upstream.${code}.title`),
+    hint: t(`errors.upstream.${code}.hint`),
+  };
+}
+
+/** Localized title and hint for a failed request to main; unknown codes fall back to "internal". */
+export function appErrorText(t: TFunction, err: unknown): ErrorText {
+  const code: ApiErrorCode = toApiError(err).code;
+  return {
+    title: t(`errors.app.${code}.title`, { defaultValue: t('errors.app.internal.title') }),
+    hint: t(`errors.app.${code}.hint`, { defaultValue: t('errors.app.internal.hint') }),
+  };
+}

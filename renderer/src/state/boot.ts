@@ -1,0 +1,56 @@
+import type { ApiClient } from '../api';
+import { useAppStore } from './app-store';
+import { useChatStore } from './chat-store';
+import {
+  forgetConversation,
+  loadConversations,
+  openConversation,
+  refreshConversation,
+  startNewChat,
+} from './conversation-actions';
+import { useConversationsStore } from './conversations-store';
+import { connectLiveUpdates } from './live-updates';
+import { conversationIdFromHash } from './location-hash';
+import { applyPreferences, reloadSettings } from './settings-actions';
+
+/** Listens to main before the first load, so nothing that happens during boot is missed. */
+export function startLiveUpdates(api: ApiClient): () => void {
+  const setBridge = useAppStore.getState().setBridge;
+  setBridge(api.connectionState());
+  const offState = api.onConnectionState(setBridge);
+  const offEvents = connectLiveUpdates(api, {
+    refetch: refreshConversation,
+    onDeleted: forgetConversation,
+    onSettingsChanged: () => void reloadSettings().catch(() => {}),
+    onReconnected: () => {
+      // Events were missed while the bridge was down: reload what is on screen.
+      void reloadSettings().catch(() => {});
+      void loadConversations().catch(() => {});
+      const openId = useChatStore.getState().openId;
+      if (openId) void refreshConversation(openId).catch(() => {});
+    },
+  });
+  return () => {
+    offState();
+    offEvents();
+  };
+}
+
+/** Loads everything the first screen needs. Throws if main can't be reached. */
+export async function loadInitialState(api: ApiClient): Promise<void> {
+  const [info, prefs, connections] = await Promise.all([
+    api.call('app.info', {}),
+    api.call('prefs.get', {}),
+    api.call('connections.list', {}),
+  ]);
+  const store = useAppStore.getState();
+  store.setInfo(info);
+  store.setPrefs(prefs);
+  store.setConnections(connections);
+  applyPreferences(prefs);
+  await loadConversations();
+
+  const fromHash = conversationIdFromHash();
+  if (fromHash && useConversationsStore.getState().list.some((c) => c.id === fromHash)) void openConversation(fromHash);
+  else startNewChat();
+}

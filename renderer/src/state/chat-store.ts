@@ -1,0 +1,75 @@
+import { create } from 'zustand';
+import type { Message } from '../../../shared/schemas';
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+interface ChatState {
+  /** The conversation on screen; null for a new, not yet sent chat. */
+  openId: string | null;
+  messages: Message[];
+  load: LoadState;
+  /** A first message of a new chat is on its way; its events may arrive before its id does. */
+  sendingNew: boolean;
+  open(id: string | null): void;
+  setLoad(load: LoadState): void;
+  setSendingNew(sendingNew: boolean): void;
+  /** Replaces the open conversation's messages, keeping streamed text the server hasn't stored yet. */
+  replaceMessages(conversationId: string, messages: Message[]): void;
+  upsertMessages(messages: Message[]): void;
+  /** Appends text to several messages in one store update (one render per frame while streaming). */
+  appendContent(appends: ReadonlyMap<string, string>): void;
+}
+
+/**
+ * Picks between two copies of a message that arrived by different paths (events, send result,
+ * refetch). A finished message never goes back to streaming, and since main stores streamed text
+ * a little behind its deltas, a fetched copy that is a prefix of what we show doesn't replace it.
+ */
+function keepNewer(current: Message | undefined, incoming: Message): Message {
+  if (!current || incoming.status !== 'streaming') return incoming;
+  if (current.status !== 'streaming') return current;
+  if (current.content.length > incoming.content.length && current.content.startsWith(incoming.content)) return current;
+  return incoming;
+}
+
+export const useChatStore = create<ChatState>()((set) => ({
+  openId: null,
+  messages: [],
+  load: 'idle',
+  sendingNew: false,
+  open: (id) => set({ openId: id, messages: [], load: id ? 'loading' : 'idle' }),
+  setLoad: (load) => set({ load }),
+  setSendingNew: (sendingNew) => set({ sendingNew }),
+  replaceMessages: (conversationId, messages) =>
+    set((s) => {
+      if (s.openId !== conversationId) return s;
+      const byId = new Map(s.messages.map((m) => [m.id, m]));
+      return { messages: messages.map((m) => keepNewer(byId.get(m.id), m)), load: 'ready' };
+    }),
+  upsertMessages: (incoming) =>
+    set((s) => {
+      const mine = incoming.filter((m) => m.conversationId === s.openId);
+      if (mine.length === 0) return s;
+      const messages = [...s.messages];
+      for (const m of mine) {
+        const i = messages.findIndex((x) => x.id === m.id);
+        if (i === -1) messages.push(m);
+        else messages[i] = keepNewer(messages[i], m);
+      }
+      messages.sort((a, b) => a.createdAt - b.createdAt);
+      return { messages };
+    }),
+  appendContent: (appends) =>
+    set((s) => ({
+      // Untouched messages keep their identity, so their memoized rows skip rendering.
+      messages: s.messages.map((m) => {
+        const add = appends.get(m.id);
+        return add ? { ...m, content: m.content + add } : m;
+      }),
+    })),
+}));
+
+/** The answer streaming in the open conversation, if any: what Stop and Esc act on. */
+export function selectStreamingMessage(state: Pick<ChatState, 'messages'>): Message | undefined {
+  return state.messages.findLast((m) => m.role === 'assistant' && m.status === 'streaming');
+}

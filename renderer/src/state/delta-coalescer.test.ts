@@ -1,0 +1,110 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Message } from '../../../shared/schemas';
+import { DeltaCoalescer, type CoalescerDeps } from './delta-coalescer';
+
+const message = (content: string): Message => ({
+  id: 'm1',
+  conversationId: 'c1',
+  parentId: null,
+  role: 'assistant',
+  content,
+  status: 'streaming',
+  error: null,
+  model: 'gpt',
+  createdAt: 1,
+  updatedAt: 1,
+});
+
+/** A fake store and a manual frame clock. */
+function harness(initial = '') {
+  let current = message(initial);
+  const frames: (() => void)[] = [];
+  let now = 1_000;
+  const deps: CoalescerDeps = {
+    getMessage: (id) => (id === current.id ? current : undefined),
+    isOpen: (id) => id === 'c1',
+    holdUnknown: () => false,
+    apply: vi.fn((appends: ReadonlyMap<string, string>) => {
+      current = { ...current, content: current.content + (appends.get(current.id) ?? '') };
+    }),
+    refetch: vi.fn(async () => {}),
+    schedule: (cb) => {
+      frames.push(cb);
+      return () => frames.splice(frames.indexOf(cb), 1);
+    },
+    now: () => now,
+    later: (cb) => cb(),
+  };
+  const runFrame = (ms = 40) => {
+    now += ms;
+    for (const cb of frames.splice(0)) cb();
+  };
+  const coalescer = new DeltaCoalescer(deps);
+  const delta = (offset: number, text: string) => ({ conversationId: 'c1', messageId: 'm1', offset, text });
+  return { deps, coalescer, runFrame, delta, content: () => current.content, pendingFrames: () => frames.length, setContent: (c: string) => (current = message(c)) };
+}
+
+describe('DeltaCoalescer', () => {
+  it('applies several deltas in one frame as one store update', () => {
+    const h = harness();
+    h.coalescer.push(h.delta(0, 'Hel'));
+    h.coalescer.push(h.delta(3, 'lo, '));
+    h.coalescer.push(h.delta(7, 'world'));
+    expect(h.deps.apply).not.toHaveBeenCalled();
+    expect(h.pendingFrames()).toBe(1);
+    h.runFrame();
+    expect(h.deps.apply).toHaveBeenCalledTimes(1);
+    expect(h.content()).toBe('Hello, world');
+  });
+
+  it('refetches the conversation when an offset leaves a gap', () => {
+    const h = harness('abc');
+    h.coalescer.push(h.delta(3, 'd'));
+    h.coalescer.push(h.delta(10, 'lost something before me'));
+    h.runFrame();
+    expect(h.deps.refetch).toHaveBeenCalledWith('c1');
+    // What came before the gap is still shown; nothing after it is glued on wrongly.
+    expect(h.content()).toBe('abcd');
+  });
+
+  it('replays waiting deltas once a refetch has filled the gap', async () => {
+    const h = harness('abc');
+    (h.deps.refetch as ReturnType<typeof vi.fn>).mockImplementation(async () => h.setContent('abcdefghij'));
+    h.coalescer.push(h.delta(10, 'K'));
+    h.runFrame();
+    await vi.waitFor(() => expect(h.pendingFrames()).toBe(1));
+    h.runFrame();
+    expect(h.content()).toBe('abcdefghijK');
+  });
+
+  it('drops duplicates and trims overlaps instead of doubling text', () => {
+    const h = harness('Hello');
+    h.coalescer.push(h.delta(0, 'Hel'));
+    h.coalescer.push(h.delta(3, 'lo wor'));
+    h.coalescer.push(h.delta(9, 'ld'));
+    h.runFrame();
+    expect(h.content()).toBe('Hello world');
+    expect(h.deps.refetch).not.toHaveBeenCalled();
+  });
+
+  it('keeps to ~30 updates a second even when frames come faster', () => {
+    const h = harness();
+    h.coalescer.push(h.delta(0, 'a'));
+    h.runFrame();
+    h.coalescer.push(h.delta(1, 'b'));
+    h.runFrame(16);
+    expect(h.deps.apply).toHaveBeenCalledTimes(1);
+    expect(h.pendingFrames()).toBe(1);
+    h.runFrame(16);
+    expect(h.deps.apply).toHaveBeenCalledTimes(2);
+    expect(h.content()).toBe('ab');
+  });
+
+  it('ignores deltas for conversations that are not open', () => {
+    const h = harness();
+    h.coalescer.push({ conversationId: 'other', messageId: 'x', offset: 0, text: 'hi' });
+    h.runFrame();
+    expect(h.deps.apply).not.toHaveBeenCalled();
+    expect(h.deps.refetch).not.toHaveBeenCalled();
+  });
+});

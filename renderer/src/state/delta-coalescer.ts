@@ -1,0 +1,142 @@
+import type { EventPayload } from '../../../shared/events';
+import type { Message } from '../../../shared/schemas';
+
+type Delta = EventPayload<'chat.delta'>;
+
+export interface CoalescerDeps {
+  getMessage(id: string): Message | undefined;
+  isOpen(conversationId: string): boolean;
+  /** True while a new chat's first send is in flight: keep deltas for messages we don't know yet. */
+  holdUnknown(): boolean;
+  /** One store update carrying every message's new text. */
+  apply(appends: ReadonlyMap<string, string>): void;
+  refetch(conversationId: string): Promise<void>;
+  /** Runs the callback before the next paint (requestAnimationFrame); returns a cancel. */
+  schedule(callback: () => void): () => void;
+  now(): number;
+  /** Deferred retry for gaps the server hasn't stored yet. */
+  later(callback: () => void, ms: number): void;
+}
+
+interface Buffer {
+  conversationId: string;
+  chunks: { offset: number; text: string }[];
+}
+
+/** ~30 Hz: measured to keep long answers smooth on slow machines without feeling laggy. */
+const MIN_INTERVAL_MS = 32;
+const RETRY_STEP_MS = 300;
+const RETRY_MAX_MS = 2_000;
+/** After this many refetches that still can't place the text, give up on it: message.updated will bring it. */
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Collects `chat.delta` events and applies them to the store at most once per animation frame.
+ * Offsets are checked against the text we show: duplicates are dropped, overlaps trimmed, and a
+ * gap (a lost delta) triggers a refetch; the deltas after the gap wait and are replayed on top.
+ */
+export class DeltaCoalescer {
+  private readonly buffers = new Map<string, Buffer>();
+  private readonly refetching = new Set<string>();
+  private readonly retries = new Map<string, number>();
+  private cancelFrame: (() => void) | null = null;
+  private lastFlush = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly deps: CoalescerDeps) {}
+
+  push(delta: Delta): void {
+    let buffer = this.buffers.get(delta.messageId);
+    if (!buffer) this.buffers.set(delta.messageId, (buffer = { conversationId: delta.conversationId, chunks: [] }));
+    buffer.chunks.push({ offset: delta.offset, text: delta.text });
+    this.request();
+  }
+
+  /** Applies everything buffered now (e.g. right before the store is replaced). */
+  flush(): void {
+    this.cancelFrame?.();
+    this.cancelFrame = null;
+    this.lastFlush = this.deps.now();
+    const appends = new Map<string, string>();
+    for (const [messageId, buffer] of this.buffers) {
+      const add = this.drain(messageId, buffer);
+      if (add) appends.set(messageId, add);
+    }
+    if (appends.size > 0) this.deps.apply(appends);
+  }
+
+  dispose(): void {
+    this.cancelFrame?.();
+    this.cancelFrame = null;
+    this.buffers.clear();
+  }
+
+  private request(): void {
+    if (this.cancelFrame) return;
+    this.cancelFrame = this.deps.schedule(() => {
+      this.cancelFrame = null;
+      if (this.deps.now() - this.lastFlush < MIN_INTERVAL_MS) this.request();
+      else this.flush();
+    });
+  }
+
+  /** Returns the text to append to this message now; leaves in the buffer what must wait. */
+  private drain(messageId: string, buffer: Buffer): string {
+    const { conversationId } = buffer;
+    if (this.refetching.has(conversationId)) return '';
+    const message = this.deps.getMessage(messageId);
+    if (!message) {
+      if (this.deps.isOpen(conversationId)) this.requestRefetch(conversationId);
+      else if (!this.deps.holdUnknown()) this.buffers.delete(messageId);
+      return '';
+    }
+    let length = message.content.length;
+    let add = '';
+    for (let i = 0; i < buffer.chunks.length; i++) {
+      const chunk = buffer.chunks[i]!;
+      if (chunk.offset > length) {
+        buffer.chunks.splice(0, i);
+        this.requestRefetch(conversationId);
+        return add;
+      }
+      const overlap = length - chunk.offset;
+      if (overlap < chunk.text.length) {
+        const fresh = chunk.text.slice(overlap);
+        add += fresh;
+        length += fresh.length;
+      }
+    }
+    this.buffers.delete(messageId);
+    this.retries.delete(conversationId);
+    return add;
+  }
+
+  private dropConversation(conversationId: string): void {
+    for (const [id, b] of this.buffers) if (b.conversationId === conversationId) this.buffers.delete(id);
+  }
+
+  private requestRefetch(conversationId: string): void {
+    if (this.refetching.has(conversationId)) return;
+    const attempt = this.retries.get(conversationId) ?? 0;
+    if (attempt >= MAX_ATTEMPTS) {
+      this.dropConversation(conversationId);
+      this.retries.delete(conversationId);
+      return;
+    }
+    this.retries.set(conversationId, attempt + 1);
+    this.refetching.add(conversationId);
+    const run = () => {
+      this.deps
+        .refetch(conversationId)
+        // The conversation is gone or unreachable: what we buffered for it can't be placed.
+        .catch(() => this.dropConversation(conversationId))
+        .finally(() => {
+          this.refetching.delete(conversationId);
+          if (this.buffers.size > 0) this.request();
+        });
+    };
+    // The server stores streamed text a moment behind the deltas, so an immediate refetch can
+    // still miss the hole; later attempts wait a little longer each time.
+    if (attempt === 0) run();
+    else this.deps.later(run, Math.min(RETRY_MAX_MS, RETRY_STEP_MS * attempt));
+  }
+}

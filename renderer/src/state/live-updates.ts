@@ -1,0 +1,74 @@
+import type { Message } from '../../../shared/schemas';
+import type { ApiClient } from '../api';
+import { useChatStore } from './chat-store';
+import { useConversationsStore } from './conversations-store';
+import { DeltaCoalescer } from './delta-coalescer';
+
+let coalescer: DeltaCoalescer | null = null;
+/** Updates for a new chat that arrived before chat.send told us its id (a fast failure does that). */
+let heldMessages: Message[] = [];
+
+const isHoldingNewChat = () => {
+  const s = useChatStore.getState();
+  return s.sendingNew && s.openId === null;
+};
+
+/** Places what was held back for a new chat, once its conversation is open. */
+export function settleHeldUpdates(): void {
+  const held = heldMessages;
+  heldMessages = [];
+  if (held.length > 0) useChatStore.getState().upsertMessages(held);
+  coalescer?.flush();
+}
+
+export interface LiveUpdateHandlers {
+  refetch(conversationId: string): Promise<void>;
+  onDeleted(id: string): void;
+  onSettingsChanged(): void;
+  /** The bridge came back after a drop: whatever happened meanwhile was missed. */
+  onReconnected(): void;
+}
+
+/** Subscribes the stores to main's events. Returns the unsubscribe. */
+export function connectLiveUpdates(api: ApiClient, handlers: LiveUpdateHandlers): () => void {
+  coalescer?.dispose();
+  const c = new DeltaCoalescer({
+    getMessage: (id) => useChatStore.getState().messages.find((m) => m.id === id),
+    isOpen: (conversationId) => useChatStore.getState().openId === conversationId,
+    holdUnknown: isHoldingNewChat,
+    apply: (appends) => useChatStore.getState().appendContent(appends),
+    refetch: handlers.refetch,
+    schedule: (cb) => {
+      const id = requestAnimationFrame(cb);
+      return () => cancelAnimationFrame(id);
+    },
+    now: () => performance.now(),
+    later: (cb, ms) => void setTimeout(cb, ms),
+  });
+  coalescer = c;
+
+  let isOpen = api.connectionState() === 'open';
+  let everOpen = isOpen;
+  const offs = [
+    api.on('chat.delta', (delta) => c.push(delta)),
+    api.on('message.updated', (message) => {
+      // Text still buffered for this message goes in first; the full message then settles it.
+      c.flush();
+      if (isHoldingNewChat()) heldMessages.push(message);
+      else useChatStore.getState().upsertMessages([message]);
+    }),
+    api.on('conversation.updated', (summary) => useConversationsStore.getState().upsert(summary)),
+    api.on('conversation.deleted', ({ id }) => handlers.onDeleted(id)),
+    api.on('connections.changed', () => handlers.onSettingsChanged()),
+    api.onConnectionState((state) => {
+      if (state === 'open' && !isOpen && everOpen) handlers.onReconnected();
+      isOpen = state === 'open';
+      everOpen ||= isOpen;
+    }),
+  ];
+  return () => {
+    for (const off of offs) off();
+    c.dispose();
+    if (coalescer === c) coalescer = null;
+  };
+}

@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { EventName, EventPayload } from '../../../shared/events';
+import type { Message } from '../../../shared/schemas';
+import { setApi, type ApiClient } from '../api';
+import { useChatStore } from './chat-store';
+import { sendMessage } from './conversation-actions';
+import { useConversationsStore } from './conversations-store';
+import { connectLiveUpdates } from './live-updates';
+
+const conversation = { id: 'c1', title: 'Hi', createdAt: 1, updatedAt: 1, connectionId: 'k', model: 'm' };
+const msg = (over: Partial<Message>): Message => ({
+  id: 'a1',
+  conversationId: 'c1',
+  parentId: 'u1',
+  role: 'assistant',
+  content: '',
+  status: 'streaming',
+  error: null,
+  model: 'm',
+  createdAt: 2,
+  updatedAt: 2,
+  ...over,
+});
+
+/** A fake main whose chat.send lets events overtake its own answer, as a fast failure does. */
+function fakeApi(beforeReply: (emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void) => void): ApiClient {
+  const handlers = new Map<string, Set<(p: unknown) => void>>();
+  const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => handlers.get(name)?.forEach((h) => h(payload));
+  return {
+    call: (async (route: string) => {
+      if (route !== 'chat.send') throw new Error(`unexpected ${route}`);
+      beforeReply(emit);
+      return { conversation, userMessage: msg({ id: 'u1', role: 'user', content: 'hi', status: 'done', parentId: null, createdAt: 1 }), assistantMessage: msg({}) };
+    }) as ApiClient['call'],
+    on: ((name: string, handler: (p: unknown) => void) => {
+      if (!handlers.has(name)) handlers.set(name, new Set());
+      handlers.get(name)!.add(handler);
+      return () => handlers.get(name)!.delete(handler);
+    }) as ApiClient['on'],
+    connectionState: () => 'open',
+    onConnectionState: () => () => {},
+    reconnect: () => {},
+  };
+}
+
+beforeEach(() => {
+  useChatStore.setState({ openId: null, messages: [], load: 'idle', sendingNew: false });
+  useConversationsStore.setState({ list: [], loaded: true });
+});
+
+describe('sending the first message of a new chat', () => {
+  it('keeps a failure that arrived before the send result instead of showing "streaming" forever', async () => {
+    const failed = msg({ status: 'error', error: { code: 'no_key' }, updatedAt: 3 });
+    const api = fakeApi((emit) => emit('message.updated', failed));
+    setApi(api);
+    const off = connectLiveUpdates(api, { refetch: async () => {}, onDeleted: () => {}, onSettingsChanged: () => {}, onReconnected: () => {} });
+    await sendMessage('hi');
+    off();
+    const state = useChatStore.getState();
+    expect(state.openId).toBe('c1');
+    expect(state.messages.map((m) => [m.id, m.status])).toEqual([
+      ['u1', 'done'],
+      ['a1', 'error'],
+    ]);
+    expect(useConversationsStore.getState().list[0]?.id).toBe('c1');
+  });
+
+  it('places deltas that overtook the send result', async () => {
+    const api = fakeApi((emit) => emit('chat.delta', { conversationId: 'c1', messageId: 'a1', offset: 0, text: 'Hello' }));
+    setApi(api);
+    const off = connectLiveUpdates(api, { refetch: async () => {}, onDeleted: () => {}, onSettingsChanged: () => {}, onReconnected: () => {} });
+    await sendMessage('hi');
+    off();
+    expect(useChatStore.getState().messages.find((m) => m.id === 'a1')?.content).toBe('Hello');
+  });
+});

@@ -1,0 +1,22 @@
+import type { AnyEvent } from './events';
+import type { Result } from './schemas';
+
+/** What the Electron preload exposes as `window.ferry`: a forwarder, nothing more. */
+export interface FerryBridge {
+  invoke(route: string, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (event: AnyEvent) => void): () => void;
+}
+
+/** Browser host WebSocket protocol. The client sends requests; the host answers and pushes events. */
+export type WsClientMessage = { type: 'invoke'; id: number; route: string; input: unknown };
+export type WsServerMessage =
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'event'; event: AnyEvent };
+
+/** IPC channel names used by the Electron preload and main. Kept here, free of runtime imports,
+ * so the sandboxed preload bundle stays tiny. */
+export const IPC_INVOKE = 'ferry:invoke';
+export const IPC_EVENT = 'ferry:event';
+
+/** Path of the bridge endpoint on the browser host; the token comes as `?token=`. */
+export const WS_BRIDGE_PATH = '/bridge';

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { ConversationSummary, Id, Message } from './schemas';
+
+/** Every event main pushes to the UI. */
+export const events = {
+  /** Text appended to a streaming message. `offset` is the content length before this delta, so a
+   * client that missed a delta notices the gap and refetches instead of showing garbled text. */
+  'chat.delta': z.object({ conversationId: Id, messageId: Id, offset: z.number().int().min(0), text: z.string() }),
+  /** A message changed state (finished, stopped, failed, ...): the full message. */
+  'message.updated': Message,
+  /** A conversation was created, renamed or touched. */
+  'conversation.updated': ConversationSummary,
+  'conversation.deleted': z.object({ id: Id }),
+  /** Connections or preferences changed (for other windows / tabs). */
+  'connections.changed': z.object({}),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+export type AnyEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];

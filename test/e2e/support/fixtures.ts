@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startFixtureServer, type FixtureServer } from '../../fixture';
+import { startHostProcess, type HostProcess } from './web-host-process';
+
+/** Everything an end-to-end test needs: a fixture OpenAI server, a data folder and a running browser host. */
+export interface FerryWorld {
+  fixture: FixtureServer;
+  dataDir: string;
+  host: HostProcess;
+  /** Restarts the host on the same data folder (a new port and token, as a real relaunch). */
+  restartHost(): Promise<HostProcess>;
+  keychainService: string;
+}
+
+export const test = base.extend<{ ferry: FerryWorld }>({
+  // Playwright requires the destructuring pattern for fixture dependencies, even when there are none.
+  // eslint-disable-next-line no-empty-pattern
+  ferry: async ({}, use) => {
+    const fixture = await startFixtureServer();
+    const dataDir = mkdtempSync(join(tmpdir(), 'ferry-e2e-'));
+    const keychainService = `ferry-e2e-${process.pid}-${Date.now()}`;
+    const env = { FERRY_KEYCHAIN_SERVICE: keychainService, LANG: 'en_US.UTF-8', LC_ALL: '' };
+    const world: FerryWorld = {
+      fixture,
+      dataDir,
+      keychainService,
+      host: await startHostProcess(dataDir, env),
+      async restartHost() {
+        await world.host.stop();
+        world.host = await startHostProcess(dataDir, env);
+        return world.host;
+      },
+    };
+    await use(world);
+    await world.host.stop();
+    await fixture.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Fills the connection settings the way a user would, from the welcome screen or the sidebar. */
+export async function setUpConnection(page: Page, fields: { baseUrl: string; key: string; model: string; name?: string }) {
+  const setup = page.getByRole('button', { name: 'Set up a connection' });
+  if (await setup.isVisible()) await setup.click();
+  else await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings', exact: true });
+  await expect(dialog).toBeVisible();
+  if (fields.name) await dialog.getByLabel('Name').fill(fields.name);
+  await dialog.getByLabel('Base URL').fill(fields.baseUrl);
+  await dialog.getByLabel('API key').fill(fields.key);
+  await dialog.getByLabel('Model').fill(fields.model);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  return dialog;
+}

@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+export interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+export const emptyCounts = (): Counts => ({ passed: 0, failed: 0, skipped: 0 });
+
+export const addCounts = (a: Counts, b: Counts): Counts => ({
+  passed: a.passed + b.passed,
+  failed: a.failed + b.failed,
+  skipped: a.skipped + b.skipped,
+});
+
+/** The closing line CI reads. */
+export const summaryLine = ({ passed, failed, skipped }: Counts): string =>
+  `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+
+// Only the fields we count; both reporters write much more.
+const VitestReport = z.object({
+  numPassedTests: z.number(),
+  numFailedTests: z.number(),
+  numPendingTests: z.number(),
+  numTodoTests: z.number().default(0),
+  testResults: z.array(
+    z.object({
+      name: z.string(),
+      status: z.string(),
+      message: z.string().optional(),
+      assertionResults: z.array(z.object({ status: z.string() })),
+    }),
+  ),
+});
+
+const PlaywrightReport = z.object({
+  stats: z.object({ expected: z.number(), unexpected: z.number(), flaky: z.number(), skipped: z.number() }),
+  errors: z.array(z.object({ message: z.string().optional() })).default([]),
+});
+
+export function countVitest(json: unknown): { counts: Counts; problems: string[] } {
+  const report = VitestReport.parse(json);
+  // A file that fails to load (import error, throw at top level) has no test results of its own: count it once.
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+  );
+  return {
+    counts: {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests + brokenFiles.length,
+      skipped: report.numPendingTests + report.numTodoTests,
+    },
+    problems: brokenFiles.map((file) => `vitest: ${file.name} failed outside its tests: ${firstLine(file.message) || 'a hook or the file itself threw (see the Vitest output above)'}`),
+  };
+}
+
+export function countPlaywright(json: unknown): { counts: Counts; problems: string[] } {
+  const report = PlaywrightReport.parse(json);
+  // Errors outside any test (config, global setup, a spec that does not load) count as one failure each.
+  return {
+    counts: {
+      passed: report.stats.expected + report.stats.flaky,
+      failed: report.stats.unexpected + report.errors.length,
+      skipped: report.stats.skipped,
+    },
+    problems: report.errors.map((error) => `playwright: ${firstLine(error.message) || 'error outside any test'}`),
+  };
+}
+
+/** Reads a runner's JSON report; a missing or malformed one is reported, not thrown. */
+export async function readReport(path: string): Promise<{ ok: true; json: unknown } | { ok: false; reason: string }> {
+  try {
+    return { ok: true, json: JSON.parse(await readFile(path, 'utf8')) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function firstLine(text: string | undefined): string {
+  return (text ?? '').trim().split('\n')[0] ?? '';
+}
