@@ -15,14 +15,15 @@ export interface FerryWorld {
   keychainService: string;
 }
 
-export const test = base.extend<{ ferry: FerryWorld }>({
-  // Playwright requires the destructuring pattern for fixture dependencies, even when there are none.
-  // eslint-disable-next-line no-empty-pattern
-  ferry: async ({}, use) => {
+export const test = base.extend<{ ferry: FerryWorld; hostEnv: NodeJS.ProcessEnv }>({
+  /** Extra environment for the host process; a spec overrides it with test.use(). */
+  hostEnv: [{}, { option: true }],
+
+  ferry: async ({ hostEnv }, use) => {
     const fixture = await startFixtureServer();
     const dataDir = mkdtempSync(join(tmpdir(), 'ferry-e2e-'));
     const keychainService = `ferry-e2e-${process.pid}-${Date.now()}`;
-    const env = { FERRY_KEYCHAIN_SERVICE: keychainService, LANG: 'en_US.UTF-8', LC_ALL: '' };
+    const env = { FERRY_KEYCHAIN_SERVICE: keychainService, LANG: 'en_US.UTF-8', LC_ALL: '', ...hostEnv };
     const world: FerryWorld = {
       fixture,
       dataDir,
