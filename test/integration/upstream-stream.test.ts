@@ -28,7 +28,9 @@ async function stream(overrides: Partial<StreamChatRequest> = {}) {
     model: 'fixture-model',
     messages: [{ role: 'user', content: 'Hello' }],
     signal: new AbortController().signal,
-    onDelta: (text) => deltas.push(text),
+    onDelta: ({ content }) => {
+      if (content) deltas.push(content);
+    },
     ...overrides,
   });
   return { outcome, deltas, text: deltas.join('') };

@@ -125,7 +125,8 @@ export class ChatService {
       messages: req.turns,
       signal: req.signal,
       fetch: this.deps.fetch,
-      onDelta: (text) => {
+      onDelta: ({ content: text }) => {
+        if (!text) return;
         const offset = content.length;
         content += text;
         events.emit('chat.delta', { conversationId: message.conversationId, messageId: message.id, offset, text });

@@ -54,7 +54,7 @@ async function run(request: StreamChatRequest): Promise<StreamChatOutcome> {
       // Usage chunks have `choices: []`; some relays omit `choices` or `delta` altogether.
       const choice = chunk.choices?.[0];
       const text = choice?.delta?.content;
-      if (typeof text === 'string' && text) request.onDelta(text);
+      if (typeof text === 'string' && text) request.onDelta({ content: text });
       if (choice?.finish_reason) finishReason = choice.finish_reason;
     }
     // The SDK ends the iteration quietly on abort, so the signal is the only witness.
