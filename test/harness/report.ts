@@ -56,6 +56,29 @@ export function countVitest(json: unknown): { counts: Counts; problems: string[]
   };
 }
 
+interface PlaywrightSuite {
+  title?: string;
+  specs?: { title: string; tests: { status?: string; annotations?: { type: string; description?: string }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+/** Every skipped end-to-end test with the reason its `test.skip` gave, so a skip is never silent. */
+export function playwrightSkips(json: unknown): string[] {
+  const out: string[] = [];
+  const walk = (suite: PlaywrightSuite, path: string[]) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== 'skipped') continue;
+        const reason = test.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        out.push(`skipped: ${[...path, spec.title].join(' › ')} — ${reason}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, child.title ? [...path, child.title] : path);
+  };
+  for (const suite of (json as { suites?: PlaywrightSuite[] }).suites ?? []) walk(suite, suite.title ? [suite.title] : []);
+  return out;
+}
+
 export function countPlaywright(json: unknown): { counts: Counts; problems: string[] } {
   const report = PlaywrightReport.parse(json);
   // Errors outside any test (config, global setup, a spec that does not load) count as one failure each.

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKeyringSession, type KeyringSession } from './keyring-session';
-import { addCounts, countPlaywright, countVitest, emptyCounts, readReport, summaryLine, type Counts } from './report';
+import { addCounts, countPlaywright, countVitest, emptyCounts, playwrightSkips, readReport, summaryLine, type Counts } from './report';
 import { runStep, stopRunningSteps } from './run-step';
 import { missingSystemDeps } from './system-deps';
 
@@ -17,6 +17,8 @@ interface Runner {
   reportPath: string;
   extraEnv?: NodeJS.ProcessEnv;
   count: (json: unknown) => { counts: Counts; problems: string[] };
+  /** Lines worth printing after the counts (e.g. why a test was skipped). */
+  notes?: (json: unknown) => string[];
 }
 
 const log = (line: string) => console.log(`[harness] ${line}`);
@@ -46,6 +48,7 @@ async function runRunner(runner: Runner, env: NodeJS.ProcessEnv): Promise<{ coun
     return { counts: { ...emptyCounts(), failed: 1 }, problems: [`${runner.name}: unreadable report: ${String(error)}`] };
   }
   log(`${runner.name}: ${summaryLine(result.counts)} (exit ${exitCode})`);
+  for (const note of runner.notes?.(report.json) ?? []) log(`${runner.name} ${note}`);
   // e.g. Vitest's unhandled errors: every test passed, yet the run did not.
   if (exitCode !== 0 && result.counts.failed === 0) {
     return {
@@ -85,6 +88,7 @@ async function runEverything(session: KeyringSession, reportsDir: string): Promi
       reportPath: playwrightReport,
       extraEnv: { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
       count: countPlaywright,
+      notes: playwrightSkips,
     },
   ];
   for (const runner of runners) {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { countPlaywright, countVitest, playwrightSkips, summaryLine } from '../harness/report';
+
+describe('test harness report', () => {
+  it('prints the closing line CI reads', () => {
+    expect(summaryLine({ passed: 3, failed: 0, skipped: 0 })).toBe('3 passed, 0 failed');
+    expect(summaryLine({ passed: 3, failed: 1, skipped: 2 })).toBe('3 passed, 1 failed, 2 skipped');
+  });
+
+  it('counts a Vitest file that failed outside its tests as a failure', () => {
+    const { counts, problems } = countVitest({
+      numPassedTests: 4,
+      numFailedTests: 0,
+      numPendingTests: 1,
+      testResults: [
+        { name: 'a.test.ts', status: 'passed', assertionResults: [{ status: 'passed' }] },
+        { name: 'b.test.ts', status: 'failed', message: 'Cannot find module x\nstack', assertionResults: [{ status: 'skipped' }] },
+      ],
+    });
+    expect(counts).toEqual({ passed: 4, failed: 1, skipped: 1 });
+    expect(problems).toEqual(['vitest: b.test.ts failed outside its tests: Cannot find module x']);
+  });
+
+  it('counts Playwright errors outside tests as failures', () => {
+    const { counts } = countPlaywright({ stats: { expected: 2, unexpected: 1, flaky: 1, skipped: 1 }, errors: [{ message: 'config broke' }] });
+    expect(counts).toEqual({ passed: 3, failed: 2, skipped: 1 });
+  });
+
+  it('names every skipped end-to-end test with its reason', () => {
+    const json = {
+      suites: [
+        {
+          title: 'electron.spec.ts',
+          specs: [],
+          suites: [
+            {
+              title: 'Electron host',
+              specs: [
+                { title: 'opens a window', tests: [{ status: 'skipped', annotations: [{ type: 'skip', description: 'no Electron binary' }] }] },
+                { title: 'runs', tests: [{ status: 'expected', annotations: [] }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    expect(playwrightSkips(json)).toEqual(['skipped: electron.spec.ts › Electron host › opens a window — no Electron binary']);
+  });
+});
