@@ -5,7 +5,14 @@ import { ConversationSummary, Id, Message } from './schemas';
 export const events = {
   /** Text appended to a streaming message. `offset` is the content length before this delta, so a
    * client that missed a delta notices the gap and refetches instead of showing garbled text. */
-  'chat.delta': z.object({ conversationId: Id, messageId: Id, offset: z.number().int().min(0), text: z.string() }),
+  'chat.delta': z.object({
+    conversationId: Id,
+    messageId: Id,
+    /** Which part grows: the visible answer or the reasoning; `offset` counts within that part. */
+    part: z.enum(['content', 'reasoning']),
+    offset: z.number().int().min(0),
+    text: z.string(),
+  }),
   /** A message changed state (finished, stopped, failed, ...): the full message. */
   'message.updated': Message,
   /** A conversation was created, renamed or touched. */

@@ -3,14 +3,19 @@ import {
   AppInfo,
   ConnectionView,
   ConversationDetail,
+  ConversationSettings,
   ConversationSummary,
+  DatabaseStatus,
   Id,
   KeyStorage,
   LanguagePref,
   Message,
+  SearchResult,
+  ModelSetting,
   Preferences,
   ThemePref,
 } from './schemas';
+import { connectionRoutes } from './connection-routes';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -28,25 +33,34 @@ export const routes = {
     Preferences,
   ),
 
+  /** Replaces the per-model price / reasoning table. */
+  'prefs.setModelSettings': route(z.object({ modelSettings: z.array(ModelSetting).max(500) }).strict(), Preferences),
+
   'connections.list': route(empty, z.array(ConnectionView)),
-  'connections.save': route(
-    z
-      .object({
-        id: Id.optional(),
-        name: z.string().trim().min(1).max(100),
-        baseUrl: z.string().trim().max(2048),
-        model: z.string().trim().max(200),
-      })
-      .strict(),
-    ConnectionView,
-  ),
   'connections.setKey': route(
     z.object({ id: Id, key: z.string().trim().min(1).max(4096), storage: KeyStorage }).strict(),
     ConnectionView,
   ),
   'connections.clearKey': route(z.object({ id: Id }).strict(), ConnectionView),
+  ...connectionRoutes,
 
-  'conversations.list': route(empty, z.array(ConversationSummary)),
+  /**
+   * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one
+   * page: `cursor: pageCursor(lastItem)` (shared/paging.ts) asks for the page after it.
+   */
+  'conversations.list': route(
+    z.object({ cursor: z.string().max(300).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z.array(ConversationSummary),
+  ),
+  'conversations.pin': route(z.object({ id: Id, pinned: z.boolean() }).strict(), ConversationSummary),
+  /** Undo of `conversations.delete` (which only hides a conversation; it is purged after 7 days). */
+  'conversations.restore': route(z.object({ id: Id }).strict(), ConversationSummary),
+  'search.query': route(
+    z.object({ text: z.string().max(500), limit: z.number().int().min(1).max(100).optional() }).strict(),
+    SearchResult,
+  ),
+  /** Recovery mode only: moves the broken database to `broken/` (never deleted) and puts a backup in its place. */
+  'app.restoreBackup': route(z.object({ file: z.string().min(1).max(200) }).strict(), DatabaseStatus),
   'conversations.get': route(z.object({ id: Id }).strict(), ConversationDetail),
   'conversations.rename': route(
     z.object({ id: Id, title: z.string().trim().min(1).max(200) }).strict(),
@@ -65,6 +79,24 @@ export const routes = {
     z.object({ conversation: ConversationSummary, userMessage: Message, assistantMessage: Message }),
   ),
   'chat.stop': route(z.object({ messageId: Id }).strict(), z.object({ stopped: z.boolean() })),
+  /** A new answer beside an assistant message (or under a user message): a sibling, the old one is kept. */
+  'chat.regenerate': route(
+    z.object({ messageId: Id }).strict(),
+    z.object({ conversation: ConversationSummary, assistantMessage: Message }),
+  ),
+  /** Edit-and-resend: a new user message beside `messageId`, and its answer. */
+  'chat.edit': route(
+    z.object({ messageId: Id, text: z.string().trim().min(1).max(200_000) }).strict(),
+    z.object({ conversation: ConversationSummary, userMessage: Message, assistantMessage: Message }),
+  ),
+  /** Continues a stopped/interrupted answer: new text is appended to the same message. */
+  'chat.continue': route(z.object({ messageId: Id }).strict(), z.object({ conversation: ConversationSummary, message: Message })),
+  /** Shows the branch through `messageId`: the active leaf becomes the newest leaf under it. */
+  'conversations.switchBranch': route(z.object({ messageId: Id }).strict(), ConversationSummary),
+  'conversations.updateSettings': route(
+    z.object({ id: Id, settings: ConversationSettings.partial().strict() }).strict(),
+    ConversationSettings,
+  ),
 } as const;
 
 export type Routes = typeof routes;

@@ -3,12 +3,17 @@ import { createKeyVault } from '../services/secrets/key-vault';
 import { createKeychainStore } from '../services/secrets/keychain-store';
 import { createMemoryStore } from '../services/secrets/memory-store';
 import { PreferencesService, type PreferencesBackend } from '../services/settings/preferences-service';
-import { openHistory } from '../services/storage/open-history';
 import { streamChat } from '../services/upstream/stream-chat';
 import { dataFiles } from './data-dir';
 import { EventBus } from './event-bus';
+import { openHistoryHolder } from './history-holder';
 import { appHandlers } from './handlers/app';
+import { branchingHandlers } from './handlers/branching';
 import { connectionHandlers } from './handlers/connections';
+import { connectionToolHandlers } from './handlers/connection-tools';
+import { createNetwork } from '../services/network/network';
+import { createUndiciFetchFactory, type ProxyFetchFactory } from '../services/network/undici-fetch';
+import { libraryHandlers } from './handlers/library';
 import { conversationHandlers } from './handlers/conversations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Router } from './router';
@@ -25,6 +30,8 @@ export interface CoreOptions {
   keychainService?: string;
   /** Electron's net.fetch, or a proxy-aware fetch. */
   fetch?: typeof fetch;
+  /** Makes the fetch for one proxy setting (Electron: a session per setting). Default: undici dispatchers. */
+  proxyFetch?: ProxyFetchFactory;
   logger?: Logger;
 }
 
@@ -39,9 +46,9 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? createLogger();
   const events = new EventBus();
-  const history = openHistory(dataFiles(options.dataDir).database);
-  const recovered = history.markStreamingInterrupted();
-  if (recovered > 0) logger.warn(`${recovered} answer(s) were streaming when Ferry last stopped; marked interrupted`);
+  // Never throws for a damaged database: the core starts in recovery mode and app.info says why.
+  const database = openHistoryHolder(dataFiles(options.dataDir).database, logger);
+  const { history } = database;
 
   const prefs = new PreferencesService(options.prefsBackend);
   const keychain = createKeychainStore(options.keychainService ?? 'Ferry');
@@ -49,17 +56,23 @@ export function createCore(options: CoreOptions): Core {
     keychain,
     memory: createMemoryStore(),
   });
-  const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetch: options.fetch });
+  const network = createNetwork({ prefs, vault, factory: options.proxyFetch ?? createUndiciFetchFactory() });
+  const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetch: options.fetch, fetchFor: network.fetchFor });
 
+  const app = appHandlers(
+    { host: options.host, version: options.version, dataDir: options.dataDir, systemLanguage: systemLanguage(options.locale) },
+    prefs,
+    vault,
+  );
   const router = createRouter(
     {
-      ...appHandlers(
-        { host: options.host, version: options.version, dataDir: options.dataDir, systemLanguage: systemLanguage(options.locale) },
-        prefs,
-        vault,
-      ),
+      ...app,
+      'app.info': async (input) => ({ ...(await app['app.info'](input)), database: database.status() }),
       ...connectionHandlers(prefs, vault, events),
+      ...connectionToolHandlers(prefs, vault, network, events),
       ...conversationHandlers(history, chat, events),
+      ...branchingHandlers(history, chat, prefs, events),
+      ...libraryHandlers(database, events),
     },
     logger,
   );
@@ -69,7 +82,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     async shutdown() {
       await chat.shutdown();
-      history.close();
+      database.close();
       keychain.close();
     },
   };

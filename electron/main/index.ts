@@ -8,6 +8,7 @@ import { PreferencesService } from '../services/settings/preferences-service';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { createElectronStoreBackend } from './electron-store-backend';
 import { connectIpc } from './ipc';
+import { createSessionFetchFactory } from './proxy-session';
 import { createMainWindow, preloadPath } from './window';
 
 // vite-plugin-electron sets this while `vite` serves the renderer in development.
@@ -53,6 +54,8 @@ if (!app.requestSingleInstanceLock()) {
       locale: app.getLocale(),
       // Chromium's network stack: honours the OS proxy settings (including PAC) and trust store.
       fetch: net.fetch as unknown as typeof fetch,
+      // Every upstream request goes through a dedicated session whose proxy follows the settings.
+      proxyFetch: createSessionFetchFactory(),
       logger,
     });
     serveRenderer(rendererDir());

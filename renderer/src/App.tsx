@@ -1,6 +1,7 @@
 import { ChatView } from './features/chat/ChatView';
 import { SettingsDialog } from './features/settings/SettingsDialog';
 import { Sidebar } from './features/sidebar/Sidebar';
+import { SearchLauncher } from './features/search/SearchLauncher';
 import { useAppStore } from './state/app-store';
 import { ConnectionBanner } from './ui/ConnectionBanner';
 
@@ -14,6 +15,7 @@ export function App() {
         <ChatView />
       </div>
       {settingsOpen && <SettingsDialog />}
+      <SearchLauncher />
     </div>
   );
 }

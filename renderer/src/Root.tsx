@@ -6,6 +6,7 @@ import { appErrorText } from './i18n/error-text';
 import { useAppStore } from './state/app-store';
 import { loadInitialState } from './state/boot';
 import { LogoMark } from './ui/icons';
+import { isDatabaseError, RecoveryCard } from './features/recovery/RecoveryCard';
 
 type BootState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; error: unknown };
 
@@ -69,6 +70,7 @@ export function Root({ api }: { api: ApiClient }) {
   if (bridge === 'unreachable' || bridge === 'closed') {
     return <BootCard title={t('banner.unreachable')} detail={t('banner.unreachableHint')} onRetry={retry} />;
   }
+  if (isDatabaseError(state.error)) return <RecoveryCard api={api} onRestored={retry} />;
   const text = appErrorText(t, state.error);
   const detail = (
     <>

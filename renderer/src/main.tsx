@@ -16,6 +16,7 @@ import './styles/welcome.css';
 import './styles/composer.css';
 import './styles/markdown.css';
 import './styles/settings.css';
+import './styles/branching.css';
 
 // Last session's language and theme until preferences arrive, so even the splash is right.
 initI18n();

@@ -15,7 +15,7 @@ test('set up a connection, chat with streaming, stop, and find the history after
   // The live preview shows where requests go; the key is never shown back, only its last 4 characters.
   await expect(dialog.getByText(`${ferry.fixture.url}/v1/chat/completions`)).toBeVisible();
   await expect(dialog.getByText(/Zq9x/)).toBeVisible();
-  await expect(dialog.getByLabel('API key')).toHaveValue('');
+  await expect(dialog.getByLabel('API key', { exact: true })).toHaveValue('');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 

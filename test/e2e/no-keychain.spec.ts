@@ -13,15 +13,15 @@ test('without a keychain, Ferry says so and keeps the key for this session only'
   await expect(dialog.getByText(/No system keychain was found/)).toBeVisible();
   await expect(dialog.getByText(/GNOME Keyring or KWallet/)).toBeVisible();
 
-  await dialog.getByLabel('Base URL').fill(ferry.fixture.url);
-  await dialog.getByLabel('API key').fill(key);
-  await dialog.getByLabel('Model').fill('fixture-model');
+  await dialog.getByLabel('Base URL', { exact: true }).fill(ferry.fixture.url);
+  await dialog.getByLabel('API key', { exact: true }).fill(key);
+  await dialog.getByLabel('Model', { exact: true }).fill('fixture-model');
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   // Not without the user's explicit consent.
   await expect(dialog.getByText(/tick “Keep the key for this session only”/)).toBeVisible();
 
   await dialog.getByRole('checkbox', { name: /Keep the key for this session only/ }).check();
-  await dialog.getByLabel('API key').fill(key);
+  await dialog.getByLabel('API key', { exact: true }).fill(key);
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(dialog.getByText('Kept for this session only · ends with Kq7w')).toBeVisible();
   await page.keyboard.press('Escape');

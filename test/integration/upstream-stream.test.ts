@@ -48,7 +48,7 @@ async function closedPort(): Promise<number> {
 describe('streamChat against the fixture server', () => {
   it('delivers the whole stream, in order, equal to the configured text', async () => {
     const { outcome, deltas, text } = await stream();
-    expect(outcome).toEqual({ kind: 'done', finishReason: 'stop' });
+    expect(outcome).toEqual({ kind: 'done', finishReason: 'stop', usage: { promptTokens: expect.any(Number), completionTokens: tokenize(DEFAULT_REPLY).length, estimated: false } });
     expect(text).toBe(DEFAULT_REPLY);
     expect(deltas).toEqual(tokenize(DEFAULT_REPLY));
   });
@@ -56,7 +56,7 @@ describe('streamChat against the fixture server', () => {
   it('delivers a configured text and finish reason', async () => {
     fixture.configure({ text: 'Short 回答.', repeat: 3, finishReason: 'length' });
     const { outcome, text } = await stream();
-    expect(outcome).toEqual({ kind: 'done', finishReason: 'length' });
+    expect(outcome).toMatchObject({ kind: 'done', finishReason: 'length' });
     expect(text).toBe('Short 回答.\n\nShort 回答.\n\nShort 回答.');
   });
 
@@ -83,7 +83,7 @@ describe('streamChat against the fixture server', () => {
   it('tolerates chunks with empty choices (the usage chunk)', async () => {
     fixture.configure({ usageChunk: true, text: 'ok' });
     const { outcome, text } = await stream();
-    expect(outcome).toEqual({ kind: 'done', finishReason: 'stop' });
+    expect(outcome).toMatchObject({ kind: 'done', finishReason: 'stop' });
     expect(text).toBe('ok');
   });
 
@@ -99,7 +99,7 @@ describe('streamChat against the fixture server', () => {
       },
     });
     const { outcome } = await result;
-    expect(outcome).toEqual({ kind: 'aborted' });
+    expect(outcome).toMatchObject({ kind: 'aborted', usage: { completionTokens: expect.any(Number), estimated: true } });
     const closed = await fixture.waitForClientClose(1_000);
     expect(closed.closedByClient).toBe(true);
     expect(closed.closedAt! - started).toBeLessThan(2_000);
@@ -116,13 +116,13 @@ describe('streamChat against the fixture server', () => {
     const result = stream({ signal: controller.signal });
     await fixture.waitForRequest();
     controller.abort();
-    expect((await result).outcome).toEqual({ kind: 'aborted' });
+    expect((await result).outcome).toMatchObject({ kind: 'aborted' });
     expect((await fixture.waitForClientClose(1_000)).status).toBeNull();
   });
 
   it('resolves aborted when the signal is already aborted', async () => {
     const { outcome, deltas } = await stream({ signal: AbortSignal.abort() });
-    expect(outcome).toEqual({ kind: 'aborted' });
+    expect(outcome).toEqual({ kind: 'aborted', usage: null });
     expect(deltas).toEqual([]);
   });
 
@@ -131,6 +131,7 @@ describe('streamChat against the fixture server', () => {
     const { outcome } = await stream();
     expect(outcome).toEqual({
       kind: 'error',
+      usage: null,
       error: {
         code: 'unauthorized',
         status: 401,
@@ -165,7 +166,7 @@ describe('streamChat against the fixture server', () => {
   it('keeps a NextChat relay message ({"error":true,"msg":...})', async () => {
     fixture.configure({ failure: { status: 401, body: { error: true, msg: 'wrong access code' } } });
     const { outcome } = await stream();
-    expect(outcome).toMatchObject({ kind: 'error', error: { code: 'unauthorized', status: 401, providerMessage: 'wrong access code' } });
+    expect(outcome).toMatchObject({ kind: 'error', error: { code: 'access_code', status: 401, providerMessage: 'wrong access code' } });
   });
 
   it('maps a 429 insufficient_quota to insufficient_quota', async () => {
@@ -179,33 +180,34 @@ describe('streamChat against the fixture server', () => {
     expect(outcome).toMatchObject({ kind: 'error', error: { code: 'insufficient_quota', status: 429 } });
   });
 
-  it('maps an HTML page answered with 200 to bad_response', async () => {
+  it('maps an HTML page answered with 200 to html_response', async () => {
     fixture.configure({
       failure: { status: 200, body: '<!doctype html><html><head><title>New API</title></head><body>app</body></html>', contentType: 'text/html' },
     });
     const { outcome } = await stream();
     expect(outcome).toEqual({
       kind: 'error',
-      error: { code: 'bad_response', status: 200, providerMessage: 'New API', host: `127.0.0.1:${fixture.port}`, path: '/v1/chat/completions' },
+      usage: null,
+      error: { code: 'html_response', status: 200, providerMessage: 'New API', host: `127.0.0.1:${fixture.port}`, path: '/v1/chat/completions' },
     });
   });
 
-  it('maps a NextChat error answered with 200 to bad_response with its message', async () => {
+  it('maps a NextChat error answered with 200 to error_in_stream with its message', async () => {
     fixture.configure({ failure: { status: 200, body: { error: true, msg: 'upstream failed' } } });
     const { outcome } = await stream();
-    expect(outcome).toMatchObject({ kind: 'error', error: { code: 'bad_response', status: 200, providerMessage: 'upstream failed' } });
+    expect(outcome).toMatchObject({ kind: 'error', error: { code: 'error_in_stream', status: 200, providerMessage: 'upstream failed' } });
   });
 
-  it('maps a refused connection to network', async () => {
+  it('maps a refused connection to connection_refused', async () => {
     const port = await closedPort();
     const { outcome } = await stream({ baseUrl: `http://127.0.0.1:${port}/v1` });
-    expect(outcome).toEqual({ kind: 'error', error: { code: 'network', host: `127.0.0.1:${port}`, path: '/v1/chat/completions' } });
+    expect(outcome).toEqual({ kind: 'error', usage: null, error: { code: 'connection_refused', host: `127.0.0.1:${port}`, path: '/v1/chat/completions' } });
   });
 
   it('reports a connection cut mid-stream as an error, after delivering the text so far', async () => {
     fixture.configure({ cutAfterChunks: 7 });
     const { outcome, text } = await stream();
-    expect(outcome).toMatchObject({ kind: 'error', error: { code: 'network', path: '/v1/chat/completions' } });
+    expect(outcome).toMatchObject({ kind: 'error', error: { code: 'connection_reset', path: '/v1/chat/completions' }, usage: { completionTokens: expect.any(Number), estimated: true } });
     expect(text).toBe(tokenize(DEFAULT_REPLY).slice(0, 7).join(''));
     const request = fixture.requests[0];
     expect(request?.closedByClient).toBe(false);

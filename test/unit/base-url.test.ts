@@ -74,6 +74,12 @@ describe('resolveBaseUrl', () => {
     ['https://relay.example.com/v1/chat/completions', 'https://relay.example.com/v1/chat/completions'],
     ['localhost:11434/api', 'http://localhost:11434/api'],
     ['https://relay.example.com/x?y=1#z', 'https://relay.example.com/x'],
+    // Versioned paths are kept as they are either way
+    ['https://open.bigmodel.cn/api/paas/v4/', 'https://open.bigmodel.cn/api/paas/v4'],
+    ['https://dashscope.aliyuncs.com/compatible-mode/v1', 'https://dashscope.aliyuncs.com/compatible-mode/v1'],
+    ['http://1.2.3.4:2024/api/openai/v1', 'http://1.2.3.4:2024/api/openai/v1'],
+    // …and a path without a version stays without one: the user asked for it
+    ['http://1.2.3.4:2024/api/openai', 'http://1.2.3.4:2024/api/openai'],
   ])('asTyped %j → %s', (input, baseUrl) => {
     expect(resolveBaseUrl(input, { asTyped: true })).toEqual({
       ok: true,

@@ -15,11 +15,32 @@ const backend = (initial: Record<string, unknown>): PreferencesBackend => {
 
 describe('PreferencesService', () => {
   it('fills defaults for an empty file', () => {
-    expect(new PreferencesService(backend({})).read()).toEqual({
+    expect(new PreferencesService(backend({})).read()).toMatchObject({
       language: 'system',
       theme: 'system',
       lastConnectionId: null,
       connections: [],
+      proxy: { mode: 'system', url: '', username: '', bypassLocal: true },
+    });
+  });
+
+  it('reads connections of older files with the new fields defaulted, and a broken proxy as the default', () => {
+    const prefs = new PreferencesService(
+      backend({ proxy: { mode: 'carrier-pigeon' }, connections: [{ id: 'c1', name: 'Old', baseUrl: 'https://x.example/v1', model: 'm' }] }),
+    ).read();
+    expect(prefs.proxy.mode).toBe('system');
+    expect(prefs.connections[0]).toEqual({
+      id: 'c1',
+      name: 'Old',
+      baseUrl: 'https://x.example/v1',
+      model: 'm',
+      preset: 'custom',
+      asTyped: false,
+      headers: {},
+      proxy: null,
+      keyOrigin: null,
+      customModels: [],
+      modelCache: null,
     });
   });
 

@@ -1,19 +1,37 @@
 import { randomUUID } from 'node:crypto';
+import type { ConnectionConfig } from '../../../shared/schemas';
 import { FerryError } from '../app-error';
 import type { EventBus } from '../event-bus';
 import type { Handlers } from '../router';
+import { connectionOrigin } from '../../services/connections/key-binding';
 import type { KeyVault } from '../../services/secrets/types';
 import type { PreferencesService } from '../../services/settings/preferences-service';
 import { toConnectionView } from './connection-views';
 
-type ConnectionHandlers = Pick<Handlers, 'connections.list' | 'connections.save' | 'connections.setKey' | 'connections.clearKey'>;
+type ConnectionHandlers = Pick<
+  Handlers,
+  | 'connections.list'
+  | 'connections.save'
+  | 'connections.setKey'
+  | 'connections.clearKey'
+  | 'connections.delete'
+  | 'connections.select'
+  | 'connections.confirmKeyHost'
+>;
+
+export function findConnection(prefs: PreferencesService, id: string): ConnectionConfig {
+  const connection = prefs.read().connections.find((c) => c.id === id);
+  if (!connection) throw new FerryError('not_found', 'Connection not found');
+  return connection;
+}
+
+/** Writes one connection back into preferences. */
+export function storeConnection(prefs: PreferencesService, next: ConnectionConfig): void {
+  prefs.update({ connections: prefs.read().connections.map((c) => (c.id === next.id ? next : c)) });
+}
 
 export function connectionHandlers(prefs: PreferencesService, vault: KeyVault, events: EventBus): ConnectionHandlers {
-  const find = (id: string) => {
-    const connection = prefs.read().connections.find((c) => c.id === id);
-    if (!connection) throw new FerryError('not_found', 'Connection not found');
-    return connection;
-  };
+  const find = (id: string) => findConnection(prefs, id);
   const changed = () => events.emit('connections.changed', {});
 
   return {
@@ -21,13 +39,30 @@ export function connectionHandlers(prefs: PreferencesService, vault: KeyVault, e
 
     'connections.save': async (input) => {
       const current = prefs.read();
-      const id = input.id ?? randomUUID();
-      if (input.id) find(input.id);
-      const saved = { id, name: input.name, baseUrl: input.baseUrl, model: input.model };
-      const connections = input.id
-        ? current.connections.map((c) => (c.id === id ? saved : c))
-        : [...current.connections, saved];
-      prefs.update({ connections, lastConnectionId: current.lastConnectionId ?? id });
+      const previous = input.id ? find(input.id) : null;
+      const id = previous?.id ?? randomUUID();
+      const base = previous ?? { headers: {}, proxy: null, keyOrigin: null, customModels: [], modelCache: null, preset: 'custom' as const, asTyped: false };
+      const saved: ConnectionConfig = {
+        ...base,
+        id,
+        name: input.name,
+        baseUrl: input.baseUrl,
+        model: input.model,
+        preset: input.preset ?? base.preset,
+        asTyped: input.asTyped ?? base.asTyped,
+        headers: input.headers ?? base.headers,
+        proxy: input.proxy === undefined ? base.proxy : input.proxy,
+        customModels: input.customModels ?? base.customModels,
+      };
+      // A key saved before binding existed is bound to the host it was used with until now.
+      if (previous && previous.keyOrigin === null && (await vault.getKey(id).catch(() => null))) {
+        saved.keyOrigin = connectionOrigin(previous);
+      }
+      // The model list belongs to the server it came from.
+      if (previous && connectionOrigin(previous) !== connectionOrigin(saved)) saved.modelCache = null;
+      const connections = previous ? current.connections.map((c) => (c.id === id ? saved : c)) : [...current.connections, saved];
+      prefs.update({ connections, lastConnectionId: previous ? current.lastConnectionId ?? id : id });
+      if (previous?.proxy && !saved.proxy) await vault.deleteKey(`proxy:${id}`).catch(() => {});
       changed();
       return toConnectionView(saved, vault);
     },
@@ -35,15 +70,49 @@ export function connectionHandlers(prefs: PreferencesService, vault: KeyVault, e
     'connections.setKey': async ({ id, key, storage }) => {
       const connection = find(id);
       await vault.setKey(id, key, storage);
+      // A key typed for this connection is bound to the host it points to now.
+      const bound = { ...connection, keyOrigin: connectionOrigin(connection) };
+      storeConnection(prefs, bound);
       changed();
-      return toConnectionView(connection, vault);
+      return toConnectionView(bound, vault);
     },
 
     'connections.clearKey': async ({ id }) => {
       const connection = find(id);
       await vault.deleteKey(id);
+      const cleared = { ...connection, keyOrigin: null };
+      storeConnection(prefs, cleared);
       changed();
-      return toConnectionView(connection, vault);
+      return toConnectionView(cleared, vault);
+    },
+
+    'connections.confirmKeyHost': async ({ id }) => {
+      const connection = find(id);
+      const origin = connectionOrigin(connection);
+      if (!origin) throw new FerryError('invalid_input', 'The connection has no valid base URL');
+      const confirmed = { ...connection, keyOrigin: origin };
+      storeConnection(prefs, confirmed);
+      changed();
+      return toConnectionView(confirmed, vault);
+    },
+
+    'connections.delete': async ({ id }) => {
+      find(id);
+      // Keychain first: a connection must not vanish from the list while its key stays behind.
+      await vault.deleteKey(id);
+      await vault.deleteKey(`proxy:${id}`);
+      const current = prefs.read();
+      const connections = current.connections.filter((c) => c.id !== id);
+      prefs.update({ connections, lastConnectionId: current.lastConnectionId === id ? (connections[0]?.id ?? null) : current.lastConnectionId });
+      changed();
+      return { id };
+    },
+
+    'connections.select': ({ id }) => {
+      find(id);
+      const next = prefs.update({ lastConnectionId: id });
+      changed();
+      return next;
     },
   };
 }

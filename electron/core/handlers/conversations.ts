@@ -1,3 +1,4 @@
+import { DEFAULT_CONVERSATION_SETTINGS } from '../../../shared/schemas';
 import { FerryError } from '../app-error';
 import type { EventBus } from '../event-bus';
 import type { Handlers } from '../router';
@@ -12,12 +13,13 @@ type ConversationHandlers = Pick<
 export function conversationHandlers(history: HistoryRepository, chat: ChatService, events: EventBus): ConversationHandlers {
   const notFound = () => new FerryError('not_found', 'Conversation not found');
   return {
-    'conversations.list': () => history.listConversations(),
+    'conversations.list': (page) => history.listConversationsPage(page),
 
     'conversations.get': ({ id }) => {
       const conversation = history.getConversation(id);
-      if (!conversation) throw notFound();
-      return { conversation, messages: history.listMessages(id) };
+      // A conversation in the trash (soft-deleted, awaiting undo or purge) is gone for the UI.
+      if (!conversation || history.isConversationDeleted(id)) throw notFound();
+      return { conversation, messages: history.listMessages(id), settings: history.getSettings(id) ?? DEFAULT_CONVERSATION_SETTINGS };
     },
 
     'conversations.rename': ({ id, title }) => {
@@ -29,7 +31,8 @@ export function conversationHandlers(history: HistoryRepository, chat: ChatServi
 
     'conversations.delete': ({ id }) => {
       chat.stopConversation(id);
-      if (!history.deleteConversation(id)) throw notFound();
+      // Soft delete: `conversations.restore` undoes it; the trash is purged at start-up after 7 days.
+      if (!history.softDeleteConversation(id)) throw notFound();
       events.emit('conversation.deleted', { id });
       return { id };
     },

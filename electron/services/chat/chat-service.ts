@@ -1,6 +1,9 @@
 import { resolveBaseUrl } from '../../../shared/base-url';
-import type { ConversationSummary, Message, UpstreamError } from '../../../shared/schemas';
+import { activePath } from '../../../shared/message-tree';
+import { DEFAULT_CONVERSATION_SETTINGS, type ConversationSummary, type Message } from '../../../shared/schemas';
 import { FerryError } from '../../core/app-error';
+import type { ConnectionConfig } from '../../../shared/schemas';
+import { keyForRequest } from '../connections/key-binding';
 import type { EventBus } from '../../core/event-bus';
 import type { Logger } from '../../core/logger';
 import type { KeyVault } from '../secrets/types';
@@ -8,8 +11,8 @@ import type { PreferencesService } from '../settings/preferences-service';
 import type { HistoryRepository } from '../storage/types';
 import { deriveTitle } from '../storage/title';
 import type { StreamChat } from '../upstream/types';
-import { historyToTurns } from './history-to-turns';
-import { createPersistThrottle } from './persist-throttle';
+import { streamAnswer } from './answer-stream';
+import { buildTurns, requestParams } from './build-turns';
 
 export interface ChatServiceDeps {
   history: HistoryRepository;
@@ -19,6 +22,8 @@ export interface ChatServiceDeps {
   streamChat: StreamChat;
   logger: Logger;
   fetch?: typeof fetch;
+  /** The fetch for one connection (proxy, bypass, extra headers); wins over `fetch`. */
+  fetchFor?: (connection: ConnectionConfig) => typeof fetch;
   /** How far the stored text of a streaming answer may lag behind what arrived. */
   persistIntervalMs?: number;
 }
@@ -29,67 +34,84 @@ export interface SendInput {
   text: string;
 }
 
+interface Target {
+  connectionId: string;
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+  /** The connection's own fetch: its proxy, bypass and extra headers. */
+  fetch?: typeof fetch;
+}
+
 /**
- * Sends a user message and streams the answer into history. The request returns as soon as both
- * messages exist; the stream runs on, independent of which conversation the UI shows.
+ * Sends, regenerates, edits and continues answers in a conversation's message tree. Each request
+ * returns as soon as its messages exist; the stream runs on, independent of which conversation the
+ * UI shows, and several conversations may stream at once.
  */
 export class ChatService {
-  private readonly active = new Map<string, { controller: AbortController; conversationId: string }>();
+  private readonly active = new Map<string, { controller: AbortController; conversationId: string; done?: Promise<void> }>();
   private readonly running = new Set<Promise<void>>();
 
   constructor(private readonly deps: ChatServiceDeps) {}
 
   async send(input: SendInput): Promise<{ conversation: ConversationSummary; userMessage: Message; assistantMessage: Message }> {
-    const { history, prefs, vault } = this.deps;
+    const { history } = this.deps;
     const existing = input.conversationId ? history.getConversation(input.conversationId) : null;
     if (input.conversationId && !existing) throw new FerryError('not_found', 'Conversation not found');
-
-    const connection = prefs.connection(input.connectionId ?? existing?.connectionId);
-    if (!connection) throw new FerryError('no_connection', 'No connection is configured');
-    const base = resolveBaseUrl(connection.baseUrl);
-    if (!base.ok) throw new FerryError('no_connection', 'The connection has no valid base URL', { reason: base.reason });
-    const model = connection.model.trim();
-    if (!model) throw new FerryError('no_connection', 'The connection has no model');
-    const stored = await vault.getKey(connection.id);
-
+    const target = await this.target(input.connectionId ?? existing?.connectionId);
     const conversation =
-      existing ?? history.createConversation({ title: deriveTitle(input.text), connectionId: connection.id, model });
-    const previous = history.listMessages(conversation.id);
-    const userMessage = history.insertMessage({
-      conversationId: conversation.id,
-      parentId: previous.at(-1)?.id ?? null,
-      role: 'user',
-      content: input.text,
-      status: 'done',
-      model: null,
-    });
-    const assistantMessage = history.insertMessage({
-      conversationId: conversation.id,
-      parentId: userMessage.id,
-      role: 'assistant',
-      content: '',
-      status: 'streaming',
-      model,
-    });
-    const touched = history.touchConversation(conversation.id, { connectionId: connection.id, model }) ?? conversation;
-    this.deps.events.emit('conversation.updated', touched);
+      existing ??
+      history.createConversation({ title: deriveTitle(input.text), connectionId: target.connectionId, model: target.model });
+    const path = activePath(history.listMessages(conversation.id), conversation.activeLeafId);
+    return this.ask(conversation.id, target, path, input.text);
+  }
 
-    const controller = new AbortController();
-    this.active.set(assistantMessage.id, { controller, conversationId: conversation.id });
-    const run = this.stream(assistantMessage, {
-      baseUrl: base.baseUrl,
-      // Local servers (Ollama, LM Studio) take no key: none is sent, and a 401 then reads as 'no key'.
-      apiKey: stored?.key ?? '',
-      model,
-      turns: historyToTurns([...previous, userMessage]),
-      signal: controller.signal,
-    }).finally(() => {
-      this.active.delete(assistantMessage.id);
-      this.running.delete(run);
-    });
-    this.running.add(run);
+  /** A new answer beside `messageId` (an assistant message), or under it (a user message). */
+  async regenerate(messageId: string): Promise<{ conversation: ConversationSummary; assistantMessage: Message }> {
+    const { history } = this.deps;
+    const message = this.message(messageId);
+    const parentId = message.role === 'user' ? message.id : message.parentId;
+    if (!parentId) throw new FerryError('invalid_input', 'This message has no question to answer again');
+    const target = await this.target(this.conversation(message.conversationId).connectionId);
+    const path = activePath(history.listMessages(message.conversationId), parentId);
+    const assistantMessage = this.insertAnswer(message.conversationId, parentId, target.model);
+    const conversation = this.activate(message.conversationId, assistantMessage.id, target);
+    this.start(assistantMessage, target, path);
+    return { conversation, assistantMessage };
+  }
 
-    return { conversation: touched, userMessage, assistantMessage };
+  /** Edit-and-resend: a new user message beside `messageId`, with its own answer; the old branch stays. */
+  async edit(messageId: string, text: string): Promise<{ conversation: ConversationSummary; userMessage: Message; assistantMessage: Message }> {
+    const { history } = this.deps;
+    const message = this.message(messageId);
+    if (message.role !== 'user') throw new FerryError('invalid_input', 'Only a user message can be edited');
+    const target = await this.target(this.conversation(message.conversationId).connectionId);
+    const all = history.listMessages(message.conversationId);
+    const path = message.parentId ? activePath(all, message.parentId) : [];
+    return this.ask(message.conversationId, target, path, text);
+  }
+
+  /**
+   * Continues a stopped, interrupted or failed answer in place: the same message goes back to
+   * streaming, its partial text is sent as the last assistant turn, and new text is appended.
+   */
+  async continue(messageId: string): Promise<{ conversation: ConversationSummary; message: Message }> {
+    const { history } = this.deps;
+    const message = this.message(messageId);
+    if (message.role !== 'assistant') throw new FerryError('invalid_input', 'Only an answer can be continued');
+    const previous = this.active.get(messageId);
+    if (previous && message.status === 'streaming') throw new FerryError('busy', 'This answer is still streaming');
+    // Stopped a moment ago: its final write is done, let its bookkeeping finish too.
+    if (previous) await previous.done;
+    const target = await this.target(this.conversation(message.conversationId).connectionId);
+    const path = activePath(history.listMessages(message.conversationId), message.id);
+    const reopened = history.reopenMessage(message.id);
+    if (!reopened) throw new FerryError('busy', 'This answer is still streaming');
+    this.deps.events.emit('message.updated', reopened);
+    const conversation = this.activate(message.conversationId, message.id, target);
+    // The partial answer itself is the last turn: `buildTurns` keeps it since it is no longer streaming in `path`.
+    this.start(reopened, target, path);
+    return { conversation, message: reopened };
   }
 
   stop(messageId: string): boolean {
@@ -110,43 +132,100 @@ export class ChatService {
     await Promise.allSettled([...this.running]);
   }
 
-  private async stream(
-    message: Message,
-    req: { baseUrl: string; apiKey: string; model: string; turns: ReturnType<typeof historyToTurns>; signal: AbortSignal },
-  ): Promise<void> {
-    const { history, events, streamChat, logger } = this.deps;
-    let content = '';
-    const throttle = createPersistThrottle(() => history.updateMessageContent(message.id, content), this.deps.persistIntervalMs ?? 300);
-
-    const outcome = await streamChat({
-      baseUrl: req.baseUrl,
-      apiKey: req.apiKey,
-      model: req.model,
-      messages: req.turns,
-      signal: req.signal,
-      fetch: this.deps.fetch,
-      onDelta: ({ content: text }) => {
-        if (!text) return;
-        const offset = content.length;
-        content += text;
-        events.emit('chat.delta', { conversationId: message.conversationId, messageId: message.id, offset, text });
-        throttle.touch();
-      },
+  private ask(conversationId: string, target: Target, path: Message[], text: string) {
+    const userMessage = this.deps.history.insertMessage({
+      conversationId,
+      parentId: path.at(-1)?.id ?? null,
+      role: 'user',
+      content: text,
+      status: 'done',
+      model: null,
     });
-    throttle.cancel();
+    const assistantMessage = this.insertAnswer(conversationId, userMessage.id, target.model);
+    const conversation = this.activate(conversationId, assistantMessage.id, target);
+    this.start(assistantMessage, target, [...path, userMessage]);
+    return { conversation, userMessage, assistantMessage };
+  }
 
-    let status: Message['status'] = 'done';
-    let error: UpstreamError | null = null;
-    if (outcome.kind === 'aborted') {
-      status = req.signal.reason instanceof Error && req.signal.reason.message === 'shutdown' ? 'interrupted' : 'stopped';
-    } else if (outcome.kind === 'error') {
-      status = 'error';
-      error = outcome.error;
-      logger.warn(`upstream ${error.code} ${error.status ?? ''} ${error.host ?? ''}${error.path ?? ''}`);
-    }
-    const finished = history.finishMessage(message.id, { content, status, error });
-    if (finished) events.emit('message.updated', finished);
-    const conversation = history.touchConversation(message.conversationId);
-    if (conversation) events.emit('conversation.updated', conversation);
+  private insertAnswer(conversationId: string, parentId: string, model: string): Message {
+    return this.deps.history.insertMessage({ conversationId, parentId, role: 'assistant', content: '', status: 'streaming', model });
+  }
+
+  /** Points the conversation at its new leaf and tells every window. */
+  private activate(conversationId: string, leafId: string, target: Target): ConversationSummary {
+    const { history, events } = this.deps;
+    history.setActiveLeaf(conversationId, leafId);
+    const touched = history.touchConversation(conversationId, { connectionId: target.connectionId, model: target.model });
+    if (!touched) throw new FerryError('not_found', 'Conversation not found');
+    events.emit('conversation.updated', touched);
+    return touched;
+  }
+
+  private start(message: Message, target: Target, path: Message[]): void {
+    const { history, prefs } = this.deps;
+    const settings = history.getSettings(message.conversationId) ?? DEFAULT_CONVERSATION_SETTINGS;
+    const preferences = prefs.read();
+    const sendReasoning = preferences.modelSettings.find((m) => m.model === target.model)?.sendReasoning ?? false;
+    const controller = new AbortController();
+    const entry: { controller: AbortController; conversationId: string; done?: Promise<void> } = {
+      controller,
+      conversationId: message.conversationId,
+    };
+    this.active.set(message.id, entry);
+    const run = streamAnswer(
+      { ...this.deps, persistIntervalMs: this.deps.persistIntervalMs ?? 300 },
+      message,
+      {
+        baseUrl: target.baseUrl,
+        // Local servers (Ollama, LM Studio) take no key: none is sent, and a 401 then reads as 'no key'.
+        apiKey: target.apiKey,
+        model: target.model,
+        messages: buildTurns(path, { settings, sendReasoning }),
+        params: requestParams(settings),
+        includeUsage: !preferences.noStreamOptions.includes(target.connectionId),
+        signal: controller.signal,
+        fetch: target.fetch ?? this.deps.fetch,
+      },
+    )
+      .then(({ streamOptionsRejected }) => {
+        if (streamOptionsRejected) this.rememberNoStreamOptions(target.connectionId);
+      })
+      .catch((error: unknown) => this.deps.logger.error(`answer stream failed: ${String(error)}`))
+      .finally(() => {
+        if (this.active.get(message.id) === entry) this.active.delete(message.id);
+        this.running.delete(run);
+      });
+    entry.done = run;
+    this.running.add(run);
+  }
+
+  private rememberNoStreamOptions(connectionId: string): void {
+    const { noStreamOptions } = this.deps.prefs.read();
+    if (!noStreamOptions.includes(connectionId)) this.deps.prefs.update({ noStreamOptions: [...noStreamOptions, connectionId] });
+  }
+
+  private message(id: string): Message {
+    const message = this.deps.history.getMessage(id);
+    if (!message) throw new FerryError('not_found', 'Message not found');
+    return message;
+  }
+
+  private conversation(id: string): ConversationSummary {
+    const conversation = this.deps.history.getConversation(id);
+    if (!conversation) throw new FerryError('not_found', 'Conversation not found');
+    return conversation;
+  }
+
+  private async target(connectionId: string | null | undefined): Promise<Target> {
+    const connection = this.deps.prefs.connection(connectionId);
+    if (!connection) throw new FerryError('no_connection', 'No connection is configured');
+    const base = resolveBaseUrl(connection.baseUrl, { asTyped: connection.asTyped });
+    if (!base.ok) throw new FerryError('no_connection', 'The connection has no valid base URL', { reason: base.reason });
+    const model = connection.model.trim();
+    if (!model) throw new FerryError('no_connection', 'The connection has no model');
+    // Refuses (key_host_mismatch) while the key is bound to another host than the base URL's.
+    const apiKey = await keyForRequest(connection, this.deps.vault);
+    const fetch = this.deps.fetchFor?.(connection) ?? this.deps.fetch;
+    return { connectionId: connection.id, baseUrl: base.baseUrl, apiKey, model, ...(fetch ? { fetch } : {}) };
   }
 }

@@ -1,4 +1,4 @@
-import { ConnectionConfig, Preferences } from '../../../shared/schemas';
+import { ConnectionConfig, DEFAULT_PROXY, Preferences } from '../../../shared/schemas';
 import { z } from 'zod';
 
 /**
@@ -17,6 +17,9 @@ const Lenient = z.object({
   theme: Preferences.shape.theme.catch('system'),
   window: Preferences.shape.window.catch(undefined),
   lastConnectionId: Preferences.shape.lastConnectionId.catch(null),
+  proxy: Preferences.shape.proxy.catch(DEFAULT_PROXY),
+  modelSettings: Preferences.shape.modelSettings.catch([]),
+  noStreamOptions: Preferences.shape.noStreamOptions.catch([]),
   connections: z
     .array(z.unknown())
     .catch([])

@@ -48,4 +48,88 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'message tree (active leaf), conversation settings, reasoning, usage',
+    up(db) {
+      db.exec(`
+        ALTER TABLE conversations ADD COLUMN active_leaf_id   TEXT NULL;
+        ALTER TABLE conversations ADD COLUMN system_prompt    TEXT NULL;
+        ALTER TABLE conversations ADD COLUMN context_messages INTEGER NULL;
+        ALTER TABLE conversations ADD COLUMN temperature      REAL NULL;
+        ALTER TABLE conversations ADD COLUMN top_p            REAL NULL;
+        ALTER TABLE conversations ADD COLUMN max_tokens       INTEGER NULL;
+
+        ALTER TABLE messages ADD COLUMN reasoning         TEXT NOT NULL DEFAULT '';
+        ALTER TABLE messages ADD COLUMN reasoning_ms      INTEGER NULL;
+        ALTER TABLE messages ADD COLUMN prompt_tokens     INTEGER NULL;
+        ALTER TABLE messages ADD COLUMN completion_tokens INTEGER NULL;
+        ALTER TABLE messages ADD COLUMN usage_estimated   INTEGER NULL;
+        CREATE INDEX messages_parent ON messages(parent_id);
+
+        -- Version 1 histories are linear chains: the newest message is the active leaf.
+        UPDATE conversations SET active_leaf_id =
+          (SELECT id FROM messages WHERE conversation_id = conversations.id ORDER BY seq DESC LIMIT 1);
+      `);
+    },
+  },
+  {
+    version: 3,
+    description: 'full-text search (FTS5 trigram), pinned and soft-deleted conversations',
+    up(db) {
+      // Needs version 2's `reasoning` column: the answer and the model's reasoning are both searchable.
+      db.exec(`
+        ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE conversations ADD COLUMN deleted_at INTEGER NULL;
+        -- The sidebar's keyset paging: pinned first, then newest, id breaks ties.
+        CREATE INDEX conversations_list ON conversations(pinned DESC, updated_at DESC, id DESC) WHERE deleted_at IS NULL;
+        CREATE INDEX conversations_deleted_at ON conversations(deleted_at) WHERE deleted_at IS NOT NULL;
+        -- Newest-first scans for 1–2 character queries (the trigram index needs 3+ characters).
+        CREATE INDEX messages_created_at ON messages(created_at);
+
+        -- External content: the text lives once, in messages; the index keys on messages.rowid.
+        -- trigram finds any 3+ character substring, so Chinese (no spaces between words) works.
+        CREATE VIRTUAL TABLE messages_fts USING fts5(
+          content,
+          reasoning,
+          content = 'messages',
+          content_rowid = 'rowid',
+          tokenize = 'trigram'
+        );
+
+        -- Indexed only once a message leaves 'streaming': while streaming, content is rewritten every
+        -- ~300 ms and re-indexing a long answer each time would cost O(length) per write. A streaming
+        -- message is therefore not searchable until it finishes (or is marked interrupted at start-up).
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
+        WHEN new.status <> 'streaming'
+        BEGIN
+          INSERT INTO messages_fts(rowid, content, reasoning) VALUES (new.rowid, new.content, new.reasoning);
+        END;
+
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+        WHEN old.status <> 'streaming'
+        BEGIN
+          INSERT INTO messages_fts(messages_fts, rowid, content, reasoning) VALUES ('delete', old.rowid, old.content, old.reasoning);
+        END;
+
+        -- A row is in the index exactly when its status is not 'streaming'. One trigger, two statements,
+        -- so the old text always leaves the index before the new text enters it.
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, reasoning, status ON messages
+        WHEN old.status <> 'streaming' OR new.status <> 'streaming'
+        BEGIN
+          INSERT INTO messages_fts(messages_fts, rowid, content, reasoning)
+            SELECT 'delete', old.rowid, old.content, old.reasoning
+            WHERE old.status <> 'streaming' AND (new.status = 'streaming'
+              OR new.content IS NOT old.content OR new.reasoning IS NOT old.reasoning);
+          INSERT INTO messages_fts(rowid, content, reasoning)
+            SELECT new.rowid, new.content, new.reasoning
+            WHERE new.status <> 'streaming' AND (old.status = 'streaming'
+              OR new.content IS NOT old.content OR new.reasoning IS NOT old.reasoning);
+        END;
+
+        INSERT INTO messages_fts(rowid, content, reasoning)
+          SELECT rowid, content, reasoning FROM messages WHERE status <> 'streaming';
+      `);
+    },
+  },
 ];

@@ -1,33 +1,75 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'libsql';
-import { assertNotNewer, migrate } from './migrate';
+import { backupBeforeMigration, checkIntegrity, listBackups, DatabaseUnavailableError } from './database-guard';
+import { assertNotNewer, latestVersion, migrate, readUserVersion } from './migrate';
 import { createRepository } from './repository';
 import type { HistoryRepository } from './types';
 
 /** Long enough to outlast another process's checkpoint or migration, short enough to surface a real deadlock. */
 const BUSY_TIMEOUT_MS = 5000;
 
+export interface OpenHistoryOptions {
+  /** Called with the backup's path when one was made before migrating. */
+  onBackup?: (file: string) => void;
+  /** Rebuild the search index from the messages (after a restore: rowids in a copy are not guaranteed). */
+  rebuildSearchIndex?: boolean;
+}
+
 /**
  * Opens (creating if needed) the history database and brings its schema up to date.
- * Throws SchemaTooNewError, leaving the file untouched, if a newer Ferry wrote it.
+ *
+ * An existing file is first checked read-only (fast check on every open, full `PRAGMA quick_check`
+ * before a migration); a damaged or unreadable one throws DatabaseUnavailableError and is never
+ * written to. A file written by a newer Ferry throws
+ * SchemaTooNewError, untouched. Before any migration of an existing schema, a copy goes to
+ * `backups/ferry-v<from>-<time>.db`.
  */
-export function openHistory(dbFile: string): HistoryRepository {
+export function openHistory(dbFile: string, options: OpenHistoryOptions = {}): HistoryRepository {
   mkdirSync(dirname(dbFile), { recursive: true });
-  const db = new Database(dbFile);
+  const existing = existsSync(dbFile) && statSync(dbFile).size > 0;
+  if (existing) {
+    const onDisk = checkIntegrity(dbFile, 'fast');
+    // A migration rewrites tables: the whole file must be sound first (and so will the copy be).
+    if (onDisk > 0 && onDisk < latestVersion()) checkIntegrity(dbFile, 'full');
+  }
+
+  let db: Database.Database;
+  try {
+    db = new Database(dbFile);
+  } catch (error) {
+    throw new DatabaseUnavailableError('unreadable', dbFile, listBackups(dbFile), error instanceof Error ? error.message : String(error));
+  }
   try {
     db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Before any other pragma: switching to WAL already rewrites the file header.
-    assertNotNewer(db);
+    const version = assertNotNewer(db);
     db.prepare('PRAGMA journal_mode = WAL').get();
     // WAL + NORMAL can lose the last commits on power loss but never corrupts; a chat
     // history does not justify an fsync per streamed chunk.
     db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA foreign_keys = ON');
+    if (version > 0 && version < latestVersion()) {
+      const backup = backupBeforeMigration(db, dbFile);
+      options.onBackup?.(backup);
+    }
     migrate(db);
+    if (options.rebuildSearchIndex) rebuildSearchIndex(db);
     return createRepository(db);
   } catch (error) {
     db.close();
     throw error;
   }
 }
+
+/** Re-derives the full-text index from the messages table (only finished messages are indexed). */
+export function rebuildSearchIndex(db: Database.Database): void {
+  if (readUserVersion(db) < 3) return;
+  db.transaction(() => {
+    db.exec(`UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'`);
+    db.exec(`INSERT INTO messages_fts(messages_fts) VALUES ('delete-all')`);
+    db.exec(`INSERT INTO messages_fts(rowid, content, reasoning)
+             SELECT rowid, content, reasoning FROM messages WHERE status <> 'streaming'`);
+  }).immediate();
+}
+

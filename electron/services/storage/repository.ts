@@ -11,6 +11,8 @@ import {
   type ConversationRow,
   type MessageRow,
 } from './rows';
+import { createLibraryStore } from './library-store';
+import { createTreeStore } from './tree-store';
 import type { HistoryRepository } from './types';
 
 /**
@@ -63,10 +65,16 @@ export function createRepository(db: Database.Database): HistoryRepository {
     // Only while streaming: a throttled write that fires after finishMessage must not
     // overwrite the final content.
     updateMessageContent: db.prepare(
-      `UPDATE messages SET content = @content, updated_at = @now WHERE id = @id AND status = 'streaming'`,
+      `UPDATE messages SET content = @content, reasoning = COALESCE(@reasoning, reasoning), updated_at = @now
+       WHERE id = @id AND status = 'streaming'`,
     ),
     finishMessage: db.prepare(
-      `UPDATE messages SET content = @content, status = @status, error_json = @errorJson, updated_at = @now
+      `UPDATE messages SET content = @content, status = @status, error_json = @errorJson, updated_at = @now,
+         reasoning = COALESCE(@reasoning, reasoning),
+         reasoning_ms = CASE WHEN @setReasoningMs THEN @reasoningMs ELSE reasoning_ms END,
+         prompt_tokens = CASE WHEN @setUsage THEN @promptTokens ELSE prompt_tokens END,
+         completion_tokens = CASE WHEN @setUsage THEN @completionTokens ELSE completion_tokens END,
+         usage_estimated = CASE WHEN @setUsage THEN @usageEstimated ELSE usage_estimated END
        WHERE id = @id RETURNING ${MESSAGE_COLUMNS}`,
     ),
     markStreamingInterrupted: db.prepare(
@@ -149,16 +157,31 @@ export function createRepository(db: Database.Database): HistoryRepository {
       live();
       return insertMessageTx(input);
     },
-    updateMessageContent(id, content) {
+    updateMessageContent(id, content, reasoning) {
       live();
-      sql.updateMessageContent.run({ id, content, now: now() });
+      sql.updateMessageContent.run({ id, content, reasoning: reasoning ?? null, now: now() });
     },
-    finishMessage(id, { content, status, error }) {
+    finishMessage(id, { content, status, error, reasoning, reasoningMs, usage }) {
       live();
       return messageOrNull(
-        sql.finishMessage.get({ id, content, status, errorJson: serializeError(error), now: now() }),
+        sql.finishMessage.get({
+          id,
+          content,
+          status,
+          errorJson: serializeError(error),
+          now: now(),
+          reasoning: reasoning ?? null,
+          setReasoningMs: reasoningMs === undefined ? 0 : 1,
+          reasoningMs: reasoningMs ?? null,
+          setUsage: usage === undefined ? 0 : 1,
+          promptTokens: usage?.promptTokens ?? null,
+          completionTokens: usage?.completionTokens ?? null,
+          usageEstimated: usage ? (usage.estimated ? 1 : 0) : null,
+        }),
       );
     },
+    ...createTreeStore(db, now, live),
+    ...createLibraryStore(db, now, live),
     markStreamingInterrupted() {
       live();
       return sql.markStreamingInterrupted.run({ now: now() }).changes;

@@ -7,9 +7,10 @@ import {
 } from '../../../shared/schemas';
 
 /** Column lists are spelled out so rows carry exactly these keys (libsql also adds `_metadata`). */
-export const CONVERSATION_COLUMNS = 'id, title, created_at, updated_at, connection_id, model';
+export const CONVERSATION_COLUMNS = 'id, title, created_at, updated_at, connection_id, model, active_leaf_id';
 export const MESSAGE_COLUMNS =
-  'id, conversation_id, parent_id, role, content, status, error_json, model, created_at, updated_at';
+  'id, conversation_id, parent_id, role, content, status, error_json, model, created_at, updated_at, ' +
+  'reasoning, reasoning_ms, prompt_tokens, completion_tokens, usage_estimated';
 
 export interface ConversationRow {
   id: string;
@@ -18,6 +19,7 @@ export interface ConversationRow {
   updated_at: number;
   connection_id: string | null;
   model: string | null;
+  active_leaf_id: string | null;
 }
 
 export interface MessageRow {
@@ -33,6 +35,11 @@ export interface MessageRow {
   model: string | null;
   created_at: number;
   updated_at: number;
+  reasoning: string;
+  reasoning_ms: number | null;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  usage_estimated: number | null;
 }
 
 export function toConversation(row: ConversationRow): ConversationSummary {
@@ -43,6 +50,7 @@ export function toConversation(row: ConversationRow): ConversationSummary {
     updatedAt: row.updated_at,
     connectionId: row.connection_id,
     model: row.model,
+    activeLeafId: row.active_leaf_id,
   };
 }
 
@@ -58,6 +66,12 @@ export function toMessage(row: MessageRow): Message {
     model: row.model,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    reasoning: row.reasoning,
+    reasoningMs: row.reasoning_ms,
+    usage:
+      row.prompt_tokens === null || row.completion_tokens === null
+        ? null
+        : { promptTokens: row.prompt_tokens, completionTokens: row.completion_tokens, estimated: row.usage_estimated === 1 },
   };
 }
 

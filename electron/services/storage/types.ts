@@ -1,7 +1,16 @@
-import type { ConversationSummary, Message, MessageRole, MessageStatus, UpstreamError } from '../../../shared/schemas';
+import type { LibraryStore } from './library-store';
+import type {
+  ConversationSettings,
+  ConversationSummary,
+  Message,
+  MessageRole,
+  MessageStatus,
+  MessageUsage,
+  UpstreamError,
+} from '../../../shared/schemas';
 
 /** Conversation and message history on disk (SQLite). Synchronous: libsql's API is, and it is fast. */
-export interface HistoryRepository {
+export interface HistoryRepository extends LibraryStore {
   /** Newest first (by updatedAt). */
   listConversations(): ConversationSummary[];
   getConversation(id: string): ConversationSummary | null;
@@ -23,10 +32,27 @@ export interface HistoryRepository {
     status: MessageStatus;
     model: string | null;
   }): Message;
-  /** Incremental write of a streaming message's text. */
-  updateMessageContent(id: string, content: string): void;
-  /** Final write: content, status and error together, in one statement. */
-  finishMessage(id: string, patch: { content: string; status: MessageStatus; error: UpstreamError | null }): Message | null;
+  /** Incremental write of a streaming message's text (and reasoning, when given). */
+  updateMessageContent(id: string, content: string, reasoning?: string): void;
+  /** Final write: content, status and error together (plus reasoning and usage when given), in one statement. */
+  finishMessage(
+    id: string,
+    patch: {
+      content: string;
+      status: MessageStatus;
+      error: UpstreamError | null;
+      reasoning?: string;
+      reasoningMs?: number | null;
+      usage?: MessageUsage | null;
+    },
+  ): Message | null;
+
+  /** Points the conversation at a leaf of its tree; null when the message is not in that conversation. */
+  setActiveLeaf(conversationId: string, leafId: string): ConversationSummary | null;
+  getSettings(conversationId: string): ConversationSettings | null;
+  updateSettings(conversationId: string, patch: Partial<ConversationSettings>): ConversationSettings | null;
+  /** A finished answer goes back to `streaming` to be continued; null if it is streaming already or missing. */
+  reopenMessage(id: string): Message | null;
   /** At start-up: every message left `streaming` by a dead process becomes `interrupted`. Returns how many. */
   markStreamingInterrupted(): number;
 

@@ -4,6 +4,9 @@ export interface CapturedResponse {
   contentType: string | null;
   /** The body, for answers that are not an event stream (errors, HTML pages, JSON instead of SSE). */
   body?: string;
+  /** Rate-limit hints, as sent. */
+  retryAfter?: string | null;
+  retryAfterMs?: string | null;
 }
 
 export interface ResponseWatch {
@@ -27,7 +30,9 @@ const MAX_CAPTURE_BYTES = 64 * 1024;
  * lose what the provider said. Event streams are never copied (they can be long).
  */
 export function watchResponses(inner: typeof fetch): ResponseWatch {
-  let last: { status: number; contentType: string | null; body: Promise<string | undefined>; isStream: boolean } | undefined;
+  let last:
+    | { status: number; contentType: string | null; body: Promise<string | undefined>; isStream: boolean; retryAfter: string | null; retryAfterMs: string | null }
+    | undefined;
 
   const watched: typeof fetch = async (input, init) => {
     const response = await inner(input, init);
@@ -37,6 +42,8 @@ export function watchResponses(inner: typeof fetch): ResponseWatch {
       status: response.status,
       contentType,
       isStream,
+      retryAfter: response.headers.get('retry-after'),
+      retryAfterMs: response.headers.get('retry-after-ms'),
       body: isStream || !response.body ? Promise.resolve(undefined) : readCapped(response.clone()),
     };
     return response;
@@ -47,7 +54,13 @@ export function watchResponses(inner: typeof fetch): ResponseWatch {
     async captured() {
       if (!last || last.isStream) return undefined;
       const body = await last.body;
-      return { status: last.status, contentType: last.contentType, ...(body === undefined ? {} : { body }) };
+      return {
+        status: last.status,
+        contentType: last.contentType,
+        retryAfter: last.retryAfter,
+        retryAfterMs: last.retryAfterMs,
+        ...(body === undefined ? {} : { body }),
+      };
     },
     notAStream: () => last !== undefined && !last.isStream,
   };

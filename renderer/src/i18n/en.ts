@@ -1,3 +1,4 @@
+import connectionsEn from './connections.en';
 /**
  * English strings: the source of truth. Every other locale is typed against this object, so a
  * key added here and forgotten elsewhere fails the type check.
@@ -89,6 +90,8 @@ const en = {
     providerMessage: 'Message from the provider',
     status: 'HTTP {{status}}',
     endpoint: 'Endpoint:',
+    retryAfter: 'The provider asks to wait {{seconds}} s before retrying.',
+    param: 'Parameter named by the provider: {{param}}',
   },
   errors: {
     upstream: {
@@ -140,6 +143,78 @@ const en = {
         title: 'Something went wrong',
         hint: 'The provider’s message below may explain what happened.',
       },
+      context_length_exceeded: {
+        title: 'The conversation is too long for this model',
+        hint: 'The messages sent exceed the model’s context window. Start a new conversation, send fewer earlier messages, or pick a model with a longer context.',
+      },
+      payload_too_large: {
+        title: 'The request is too large',
+        hint: 'The server or a proxy in front of it refused a request this big. Shorten the conversation or the pasted text and try again.',
+      },
+      model_not_found: {
+        title: 'Model not found',
+        hint: 'The provider doesn’t offer this model, or your key has no access to it. Check the model name in the connection settings against the provider’s model list.',
+      },
+      region_blocked: {
+        title: 'Not available in your region',
+        hint: 'The provider doesn’t serve your country or region. Use a proxy in a supported region, or a relay or reseller reachable from where you are.',
+      },
+      access_code: {
+        title: 'The relay’s access code was not accepted',
+        hint: 'This NextChat relay wants its access code as the key (Ferry sends it as “nk-<code>”). Enter the code set in the relay’s CODE setting.',
+      },
+      no_channel: {
+        title: 'The relay has no channel for this model',
+        hint: 'Your one-api / new-api relay has no working upstream channel for this model right now. Pick another model, or enable a channel for it in the relay’s admin page.',
+      },
+      bad_gateway: {
+        title: 'Bad gateway (502)',
+        hint: 'A proxy or relay in front of the API couldn’t get an answer from the service behind it. Usually temporary; try again shortly.',
+      },
+      gateway_timeout: {
+        title: 'Gateway timeout (504)',
+        hint: 'A proxy or relay gave up waiting for the service behind it. Long reasoning can trigger this; try again, or ask the relay’s owner to raise its timeout.',
+      },
+      dns: {
+        title: 'The server name could not be found',
+        hint: 'Check the host name in the base URL for typos, and your network or proxy settings (DNS).',
+      },
+      connection_refused: {
+        title: 'The server refused the connection',
+        hint: 'Nothing is listening at that address and port. Check the base URL’s port, and that the server or local proxy is running.',
+      },
+      connection_reset: {
+        title: 'The connection dropped',
+        hint: 'The connection was closed before the answer was complete. Everything received so far is kept; retry, or check an unstable network or proxy.',
+      },
+      tls: {
+        title: 'Secure connection failed',
+        hint: 'The server’s certificate couldn’t be verified (self-signed, expired, or for another host). Check the https address, or install your organisation’s CA in the system trust store.',
+      },
+      proxy_auth: {
+        title: 'The proxy wants a user name and password',
+        hint: 'Your proxy answered 407. Enter the proxy credentials in the connection’s proxy settings.',
+      },
+      html_response: {
+        title: 'A web page answered instead of the API',
+        hint: 'The base URL points to a website, often the relay’s admin page. It usually needs /v1 at the end, e.g. https://your-relay.example/v1.',
+      },
+      error_in_stream: {
+        title: 'The provider reported an error',
+        hint: 'The server answered, but with an error instead of a reply. Everything received before it is kept; the provider’s message below says what went wrong.',
+      },
+      connect_timeout: {
+        title: 'Connecting took too long',
+        hint: 'The server couldn’t be reached in time. Check your network and proxy settings, then try again.',
+      },
+      first_byte_timeout: {
+        title: 'No answer started in time',
+        hint: 'The request was sent but the model didn’t start answering. Reasoning models can think for minutes: raise the first-byte timeout in the connection settings, or try again.',
+      },
+      idle_timeout: {
+        title: 'The answer stalled',
+        hint: 'The stream stopped sending for too long and was closed. Everything received so far is kept; continue or retry.',
+      },
     },
     app: {
       invalid_input: {
@@ -170,6 +245,10 @@ const en = {
         title: 'No API key',
         hint: 'Add the API key for this connection in Settings.',
       },
+      key_host_mismatch: {
+        title: 'The key isn’t confirmed for this host',
+        hint: 'The base URL now points to another host than the key was saved for. Nothing was sent. In Settings, confirm the saved key for the new host or enter a new key.',
+      },
       busy: {
         title: 'Ferry is busy',
         hint: 'Wait for the current reply to finish, or stop it.',
@@ -177,6 +256,14 @@ const en = {
       internal: {
         title: 'Something went wrong inside Ferry',
         hint: 'Try again. If it keeps happening, restart Ferry.',
+      },
+      database_corrupt: {
+        title: 'The history database is damaged',
+        hint: 'Ferry left it untouched. Restore the newest backup, or copy the file somewhere safe first.',
+      },
+      database_unavailable: {
+        title: 'The history database can’t be used',
+        hint: 'It may have been written by a newer Ferry. Update Ferry, or restore a backup.',
       },
       disconnected: {
         title: 'Disconnected from Ferry host',
@@ -234,6 +321,86 @@ const en = {
     },
     about: 'Ferry {{version}} · Data folder: {{dataDir}}',
   },
+  branch: {
+    previous: 'Previous version',
+    next: 'Next version',
+    position: '{{index}} / {{count}}',
+    positionLabel: 'Version {{index}} of {{count}}',
+    regenerate: 'Regenerate',
+    continue: 'Continue',
+    retry: 'Retry',
+    editConnection: 'Edit connection',
+    edit: 'Edit',
+    editLabel: 'Edit your message',
+    send: 'Send',
+    cancel: 'Cancel',
+    failed: 'That didn’t work: {{message}}',
+    thinkingLive: 'Thinking {{time}}',
+    thought: 'Thought for {{time}}',
+    thoughtNoTime: 'Thoughts',
+    tokens: '{{prompt}} in · {{completion}} out',
+    tokensEstimated: '~{{prompt}} in · ~{{completion}} out',
+    tokensLabel: 'Tokens used',
+    estimatedHint: 'Estimated locally: the server reported no usage',
+    totals: '{{tokens}} tokens',
+    totalsLabel: 'Tokens used in this conversation',
+    settingsButton: 'Conversation settings',
+    settingsTitle: 'Conversation settings',
+    systemPrompt: 'System prompt',
+    systemPromptHint: 'Sent first in every request of this conversation.',
+    contextMessages: 'Messages of context',
+    contextHint: 'How many of the latest messages are sent. Empty: the whole conversation.',
+    temperature: 'Temperature',
+    topP: 'Top P',
+    maxTokens: 'Max tokens',
+    paramHint: 'Empty: the model’s default.',
+    save: 'Save',
+    saved: 'Saved',
+    close: 'Close',
+    pricesSection: 'Prices and reasoning',
+    openModels: 'Edit prices and reasoning…',
+    models: {
+      title: 'Models and prices',
+      hint: 'Prices per 1 million tokens, used to show what each answer cost.',
+      model: 'Model',
+      input: 'Input price',
+      output: 'Output price',
+      currency: 'Currency',
+      sendReasoning: 'Send reasoning back in later turns',
+      add: 'Add model',
+      remove: 'Remove {{model}}',
+      save: 'Save models',
+      saved: 'Saved',
+      empty: 'No models yet. Add one to set its price.',
+      rowLabel: 'Model {{index}}',
+    },
+  },
+  recovery: {
+    title: {
+      corrupt: 'Your history database is damaged',
+      unreadable: 'Your history database can’t be read',
+      too_new: 'Your history was saved by a newer Ferry',
+    },
+    untouched: 'Ferry has not changed the file. You can restore a backup made before an update; the current file is then moved to the “broken” folder next to it, never deleted.',
+    noBackup: 'There is no backup to restore. Copy the file somewhere safe before trying any repair tool.',
+    backups: 'Backups',
+    restoreNewest: 'Restore newest backup',
+    restore: 'Restore',
+  },
+  search: {
+    title: 'Search conversations',
+    open: 'Search (Ctrl+K)',
+    placeholder: 'Search all conversations…',
+    label: 'Search text',
+    results: 'Results',
+    none: 'Nothing found',
+    hint: 'Type to search every conversation, in any language. ↑ ↓ to choose, Enter to open.',
+    partial: 'Only the newest messages were searched for this short word; type 3 or more characters to search everything.',
+    failed: 'Search failed',
+    inReasoning: 'in reasoning',
+    role: { user: 'You', assistant: 'Assistant', system: 'System' },
+  },
+  connections: connectionsEn,
   markdown: {
     copyCode: 'Copy code',
     code: 'code',

@@ -1,3 +1,4 @@
+import connectionsZh from './connections.zh-CN';
 import type { Resources } from './en';
 import type { DeepStringRecord } from './types';
 
@@ -89,6 +90,8 @@ const zhCN: DeepStringRecord<Resources> = {
     providerMessage: '服务商返回的信息',
     status: 'HTTP {{status}}',
     endpoint: '请求地址：',
+    retryAfter: '服务商要求等待 {{seconds}} 秒后再重试。',
+    param: '服务商指出的参数：{{param}}',
   },
   errors: {
     upstream: {
@@ -140,6 +143,78 @@ const zhCN: DeepStringRecord<Resources> = {
         title: '出错了',
         hint: '下方服务商返回的信息或许能说明原因。',
       },
+      context_length_exceeded: {
+        title: '对话超出了该模型的上下文长度',
+        hint: '发送的消息超过了模型的上下文窗口。请新建对话、减少携带的历史消息，或换用上下文更长的模型。',
+      },
+      payload_too_large: {
+        title: '请求内容过大',
+        hint: '服务器或其前面的代理拒绝了这么大的请求。请缩短对话或粘贴的文本后重试。',
+      },
+      model_not_found: {
+        title: '找不到该模型',
+        hint: '服务商没有提供这个模型，或者你的密钥无权使用它。请对照服务商的模型列表检查连接设置中的模型名称。',
+      },
+      region_blocked: {
+        title: '你所在的地区无法使用',
+        hint: '服务商不向你所在的国家或地区提供服务。请通过受支持地区的代理访问，或改用在你所在地可直连的中转或代理商。',
+      },
+      access_code: {
+        title: '中转的访问码不正确',
+        hint: '这个 NextChat 中转需要用访问码作为密钥（Ferry 会以“nk-<访问码>”的形式发送）。请填写中转 CODE 设置里的访问码。',
+      },
+      no_channel: {
+        title: '中转没有该模型的可用渠道',
+        hint: '你的 one-api / new-api 中转目前没有该模型可用的上游渠道。请换一个模型，或在中转后台为它启用渠道。',
+      },
+      bad_gateway: {
+        title: '网关错误（502）',
+        hint: 'API 前面的代理或中转没能从后端服务拿到响应。通常是暂时的，请稍后重试。',
+      },
+      gateway_timeout: {
+        title: '网关超时（504）',
+        hint: 'API 前面的代理或中转等待后端服务超时。长时间推理可能导致这种情况；请重试，或请中转的管理员调大超时时间。',
+      },
+      dns: {
+        title: '找不到该服务器地址',
+        hint: '请检查 Base URL 中的主机名是否拼写正确，以及网络或代理的 DNS 设置。',
+      },
+      connection_refused: {
+        title: '服务器拒绝了连接',
+        hint: '该地址和端口上没有服务在监听。请检查 Base URL 中的端口，并确认服务器或本地代理已经启动。',
+      },
+      connection_reset: {
+        title: '连接中断了',
+        hint: '回答还没结束连接就被关闭了。已收到的内容都已保留；请重试，或检查网络和代理是否稳定。',
+      },
+      tls: {
+        title: '安全连接失败',
+        hint: '无法验证服务器的证书（自签名、已过期或与主机名不符）。请检查 https 地址，或把你所在机构的 CA 证书安装到系统信任库。',
+      },
+      proxy_auth: {
+        title: '代理需要用户名和密码',
+        hint: '代理服务器返回了 407。请在连接的代理设置中填写代理账号和密码。',
+      },
+      html_response: {
+        title: '返回的是网页而不是 API 响应',
+        hint: 'Base URL 指向了一个网站，常见的是中转的管理页面。它通常需要以 /v1 结尾，例如 https://your-relay.example/v1。',
+      },
+      error_in_stream: {
+        title: '服务商返回了错误',
+        hint: '服务器有响应，但返回的是错误而不是回答。出错前已收到的内容都已保留；具体原因请看下方服务商返回的信息。',
+      },
+      connect_timeout: {
+        title: '连接超时',
+        hint: '没能及时连上服务器。请检查网络和代理设置后重试。',
+      },
+      first_byte_timeout: {
+        title: '迟迟没有开始回答',
+        hint: '请求已发出，但模型一直没有开始回答。推理模型可能会思考好几分钟：可以在连接设置中调大“首字超时”，或重试。',
+      },
+      idle_timeout: {
+        title: '回答中途停住了',
+        hint: '数据流太久没有新内容，连接已被关闭。已收到的内容都已保留；可以继续生成或重试。',
+      },
     },
     app: {
       invalid_input: {
@@ -170,6 +245,10 @@ const zhCN: DeepStringRecord<Resources> = {
         title: '还没有填写 API 密钥',
         hint: '请在设置中为这个连接填写 API 密钥。',
       },
+      key_host_mismatch: {
+        title: '密钥尚未确认用于这个主机',
+        hint: 'Base URL 现在指向的主机与保存密钥时不同，因此没有发送任何内容。请在设置中为新主机确认保存的密钥，或重新填写密钥。',
+      },
       busy: {
         title: 'Ferry 正忙',
         hint: '请等当前回复完成，或先停止它。',
@@ -177,6 +256,14 @@ const zhCN: DeepStringRecord<Resources> = {
       internal: {
         title: 'Ferry 内部出错了',
         hint: '请重试。如果问题反复出现，请重启 Ferry。',
+      },
+      database_corrupt: {
+        title: '历史数据库已损坏',
+        hint: 'Ferry 没有改动它。请恢复最新的备份，或先把该文件复制到安全的位置。',
+      },
+      database_unavailable: {
+        title: '无法使用历史数据库',
+        hint: '它可能由更新版本的 Ferry 写入。请更新 Ferry，或恢复备份。',
       },
       disconnected: {
         title: '与 Ferry 主程序的连接已断开',
@@ -234,6 +321,86 @@ const zhCN: DeepStringRecord<Resources> = {
     },
     about: 'Ferry {{version}} · 数据目录：{{dataDir}}',
   },
+  branch: {
+    previous: '上一个版本',
+    next: '下一个版本',
+    position: '第 {{index}}/{{count}} 版',
+    positionLabel: '第 {{index}} 个版本，共 {{count}} 个',
+    regenerate: '重新生成',
+    continue: '继续生成',
+    retry: '重试',
+    editConnection: '编辑连接',
+    edit: '编辑',
+    editLabel: '编辑你的消息',
+    send: '发送',
+    cancel: '取消',
+    failed: '操作未成功：{{message}}',
+    thinkingLive: '思考中 {{time}}',
+    thought: '已思考 {{time}}',
+    thoughtNoTime: '思考过程',
+    tokens: '输入 {{prompt}} · 输出 {{completion}}',
+    tokensEstimated: '输入约 {{prompt}} · 输出约 {{completion}}',
+    tokensLabel: 'Token 用量',
+    estimatedHint: '本地估算：服务器未返回用量',
+    totals: '共 {{tokens}} 个 Token',
+    totalsLabel: '本对话的 Token 用量',
+    settingsButton: '对话设置',
+    settingsTitle: '对话设置',
+    systemPrompt: '系统提示词',
+    systemPromptHint: '在本对话的每次请求中最先发送。',
+    contextMessages: '上下文消息数',
+    contextHint: '发送最近的多少条消息。留空：发送整个对话。',
+    temperature: '温度（temperature）',
+    topP: 'Top P（核采样）',
+    maxTokens: '最大 Token 数',
+    paramHint: '留空：使用模型默认值。',
+    save: '保存',
+    saved: '已保存',
+    close: '关闭',
+    pricesSection: '价格与思考过程',
+    openModels: '编辑价格与思考过程设置…',
+    models: {
+      title: '模型与价格',
+      hint: '每 100 万 Token 的价格，用于显示每条回答的花费。',
+      model: '模型',
+      input: '输入价格',
+      output: '输出价格',
+      currency: '币种',
+      sendReasoning: '在后续轮次中回传思考过程',
+      add: '添加模型',
+      remove: '删除 {{model}}',
+      save: '保存模型设置',
+      saved: '已保存',
+      empty: '还没有模型。添加一个以设置价格。',
+      rowLabel: '模型 {{index}}',
+    },
+  },
+  recovery: {
+    title: {
+      corrupt: '历史数据库已损坏',
+      unreadable: '无法读取历史数据库',
+      too_new: '历史记录由更新版本的 Ferry 保存',
+    },
+    untouched: 'Ferry 没有改动这个文件。你可以恢复更新前自动创建的备份；当前文件会被移到旁边的 “broken” 文件夹，不会被删除。',
+    noBackup: '没有可恢复的备份。在尝试任何修复工具之前，请先把该文件复制到安全的位置。',
+    backups: '备份',
+    restoreNewest: '恢复最新备份',
+    restore: '恢复',
+  },
+  search: {
+    title: '搜索对话',
+    open: '搜索（Ctrl+K）',
+    placeholder: '搜索所有对话…',
+    label: '搜索内容',
+    results: '搜索结果',
+    none: '没有找到',
+    hint: '输入关键词搜索所有对话，中英文皆可。↑ ↓ 选择，Enter 打开。',
+    partial: '这个短词只在最近的消息中搜索；输入 3 个或更多字符可搜索全部。',
+    failed: '搜索失败',
+    inReasoning: '在思考过程中',
+    role: { user: '你', assistant: '助手', system: '系统' },
+  },
+  connections: connectionsZh,
   markdown: {
     copyCode: '复制代码',
     code: '代码',

@@ -10,7 +10,8 @@ import {
 } from './conversation-actions';
 import { useConversationsStore } from './conversations-store';
 import { connectLiveUpdates } from './live-updates';
-import { conversationIdFromHash } from './location-hash';
+import { conversationIdFromHash, messageIdFromHash } from './location-hash';
+import { highlightMessage } from '../features/search/jump-to-message';
 import { applyPreferences, reloadSettings } from './settings-actions';
 
 /** Listens to main before the first load, so nothing that happens during boot is missed. */
@@ -51,6 +52,11 @@ export async function loadInitialState(api: ApiClient): Promise<void> {
   await loadConversations();
 
   const fromHash = conversationIdFromHash();
-  if (fromHash && useConversationsStore.getState().list.some((c) => c.id === fromHash)) void openConversation(fromHash);
-  else startNewChat();
+  if (fromHash && useConversationsStore.getState().list.some((c) => c.id === fromHash)) {
+    const messageId = messageIdFromHash();
+    // A search result's address (#/c/<id>/m/<messageId>): scroll to that message once it is on screen.
+    void openConversation(fromHash).then(() => {
+      if (messageId) void highlightMessage(messageId);
+    });
+  } else startNewChat();
 }

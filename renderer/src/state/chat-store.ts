@@ -1,12 +1,15 @@
 import { create } from 'zustand';
-import type { Message } from '../../../shared/schemas';
+import { DEFAULT_CONVERSATION_SETTINGS, type ConversationSettings, type Message } from '../../../shared/schemas';
+import type { PartAppends } from './delta-coalescer';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 interface ChatState {
   /** The conversation on screen; null for a new, not yet sent chat. */
   openId: string | null;
+  /** Every message of the open conversation's tree; the view shows the active path. */
   messages: Message[];
+  settings: ConversationSettings;
   load: LoadState;
   /** A first message of a new chat is on its way; its events may arrive before its id does. */
   sendingNew: boolean;
@@ -16,8 +19,9 @@ interface ChatState {
   /** Replaces the open conversation's messages, keeping streamed text the server hasn't stored yet. */
   replaceMessages(conversationId: string, messages: Message[]): void;
   upsertMessages(messages: Message[]): void;
+  setSettings(conversationId: string, settings: ConversationSettings): void;
   /** Appends text to several messages in one store update (one render per frame while streaming). */
-  appendContent(appends: ReadonlyMap<string, string>): void;
+  appendContent(appends: ReadonlyMap<string, PartAppends>): void;
 }
 
 /**
@@ -27,17 +31,21 @@ interface ChatState {
  */
 function keepNewer(current: Message | undefined, incoming: Message): Message {
   if (!current || incoming.status !== 'streaming') return incoming;
-  if (current.status !== 'streaming') return current;
-  if (current.content.length > incoming.content.length && current.content.startsWith(incoming.content)) return current;
+  // A continued answer goes back to streaming: newer than the finished copy we have.
+  if (current.status !== 'streaming') return incoming.updatedAt > current.updatedAt ? incoming : current;
+  const ahead = (mine: string, theirs: string) => mine.length >= theirs.length && mine.startsWith(theirs);
+  if (ahead(current.content, incoming.content) && ahead(current.reasoning ?? '', incoming.reasoning ?? '')) return current;
   return incoming;
 }
 
 export const useChatStore = create<ChatState>()((set) => ({
   openId: null,
   messages: [],
+  settings: DEFAULT_CONVERSATION_SETTINGS,
   load: 'idle',
   sendingNew: false,
-  open: (id) => set({ openId: id, messages: [], load: id ? 'loading' : 'idle' }),
+  open: (id) => set({ openId: id, messages: [], settings: DEFAULT_CONVERSATION_SETTINGS, load: id ? 'loading' : 'idle' }),
+  setSettings: (conversationId, settings) => set((s) => (s.openId === conversationId ? { settings } : s)),
   setLoad: (load) => set({ load }),
   setSendingNew: (sendingNew) => set({ sendingNew }),
   replaceMessages: (conversationId, messages) =>
@@ -64,7 +72,8 @@ export const useChatStore = create<ChatState>()((set) => ({
       // Untouched messages keep their identity, so their memoized rows skip rendering.
       messages: s.messages.map((m) => {
         const add = appends.get(m.id);
-        return add ? { ...m, content: m.content + add } : m;
+        if (!add) return m;
+        return { ...m, content: m.content + (add.content ?? ''), reasoning: (m.reasoning ?? '') + (add.reasoning ?? '') };
       }),
     })),
 }));

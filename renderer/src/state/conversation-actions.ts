@@ -17,6 +17,7 @@ export async function refreshConversation(id: string): Promise<void> {
   const detail = await getApi().call('conversations.get', { id });
   useConversationsStore.getState().upsert(detail.conversation);
   useChatStore.getState().replaceMessages(id, detail.messages);
+  useChatStore.getState().setSettings(id, detail.settings);
 }
 
 export async function openConversation(id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../../shared/schemas';
-import { DeltaCoalescer, type CoalescerDeps } from './delta-coalescer';
+import { DeltaCoalescer, type CoalescerDeps, type PartAppends } from './delta-coalescer';
 
 const message = (content: string): Message => ({
   id: 'm1',
@@ -24,8 +24,9 @@ function harness(initial = '') {
     getMessage: (id) => (id === current.id ? current : undefined),
     isOpen: (id) => id === 'c1',
     holdUnknown: () => false,
-    apply: vi.fn((appends: ReadonlyMap<string, string>) => {
-      current = { ...current, content: current.content + (appends.get(current.id) ?? '') };
+    apply: vi.fn((appends: ReadonlyMap<string, PartAppends>) => {
+      const add = appends.get(current.id);
+      current = { ...current, content: current.content + (add?.content ?? ''), reasoning: (current.reasoning ?? '') + (add?.reasoning ?? '') };
     }),
     refetch: vi.fn(async () => {}),
     schedule: (cb) => {
@@ -40,8 +41,8 @@ function harness(initial = '') {
     for (const cb of frames.splice(0)) cb();
   };
   const coalescer = new DeltaCoalescer(deps);
-  const delta = (offset: number, text: string) => ({ conversationId: 'c1', messageId: 'm1', offset, text });
-  return { deps, coalescer, runFrame, delta, content: () => current.content, pendingFrames: () => frames.length, setContent: (c: string) => (current = message(c)) };
+  const delta = (offset: number, text: string, part: 'content' | 'reasoning' = 'content') => ({ conversationId: 'c1', messageId: 'm1', part, offset, text });
+  return { deps, coalescer, runFrame, delta, content: () => current.content, reasoning: () => current.reasoning ?? '', pendingFrames: () => frames.length, setContent: (c: string) => (current = message(c)) };
 }
 
 describe('DeltaCoalescer', () => {
@@ -100,9 +101,22 @@ describe('DeltaCoalescer', () => {
     expect(h.content()).toBe('ab');
   });
 
+  it('grows reasoning and answer separately, each by its own offsets, in one update', () => {
+    const h = harness('');
+    h.coalescer.push(h.delta(0, 'Let me ', 'reasoning'));
+    h.coalescer.push(h.delta(7, 'think', 'reasoning'));
+    h.coalescer.push(h.delta(0, 'Answer', 'content'));
+    h.coalescer.push(h.delta(3, 'think', 'reasoning'));
+    h.runFrame();
+    expect(h.deps.apply).toHaveBeenCalledTimes(1);
+    expect(h.reasoning()).toBe('Let me think');
+    expect(h.content()).toBe('Answer');
+    expect(h.deps.refetch).not.toHaveBeenCalled();
+  });
+
   it('ignores deltas for conversations that are not open', () => {
     const h = harness();
-    h.coalescer.push({ conversationId: 'other', messageId: 'x', offset: 0, text: 'hi' });
+    h.coalescer.push({ conversationId: 'other', messageId: 'x', part: 'content', offset: 0, text: 'hi' });
     h.runFrame();
     expect(h.deps.apply).not.toHaveBeenCalled();
     expect(h.deps.refetch).not.toHaveBeenCalled();

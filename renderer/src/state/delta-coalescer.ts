@@ -2,14 +2,17 @@ import type { EventPayload } from '../../../shared/events';
 import type { Message } from '../../../shared/schemas';
 
 type Delta = EventPayload<'chat.delta'>;
+export type Part = Delta['part'];
+/** Text to append to each part of one message. */
+export type PartAppends = Partial<Record<Part, string>>;
 
 export interface CoalescerDeps {
   getMessage(id: string): Message | undefined;
   isOpen(conversationId: string): boolean;
   /** True while a new chat's first send is in flight: keep deltas for messages we don't know yet. */
   holdUnknown(): boolean;
-  /** One store update carrying every message's new text. */
-  apply(appends: ReadonlyMap<string, string>): void;
+  /** One store update carrying every message's new text (answer and reasoning). */
+  apply(appends: ReadonlyMap<string, PartAppends>): void;
   refetch(conversationId: string): Promise<void>;
   /** Runs the callback before the next paint (requestAnimationFrame); returns a cancel. */
   schedule(callback: () => void): () => void;
@@ -19,6 +22,8 @@ export interface CoalescerDeps {
 }
 
 interface Buffer {
+  messageId: string;
+  part: Part;
   conversationId: string;
   chunks: { offset: number; text: string }[];
 }
@@ -32,6 +37,7 @@ const MAX_ATTEMPTS = 8;
 
 /**
  * Collects `chat.delta` events and applies them to the store at most once per animation frame.
+ * Each message has two growing parts, the answer and the reasoning, each with its own offsets.
  * Offsets are checked against the text we show: duplicates are dropped, overlaps trimmed, and a
  * gap (a lost delta) triggers a refetch; the deltas after the gap wait and are replayed on top.
  */
@@ -45,8 +51,12 @@ export class DeltaCoalescer {
   constructor(private readonly deps: CoalescerDeps) {}
 
   push(delta: Delta): void {
-    let buffer = this.buffers.get(delta.messageId);
-    if (!buffer) this.buffers.set(delta.messageId, (buffer = { conversationId: delta.conversationId, chunks: [] }));
+    const key = `${delta.messageId}\u0000${delta.part}`;
+    let buffer = this.buffers.get(key);
+    if (!buffer) {
+      buffer = { messageId: delta.messageId, part: delta.part, conversationId: delta.conversationId, chunks: [] };
+      this.buffers.set(key, buffer);
+    }
     buffer.chunks.push({ offset: delta.offset, text: delta.text });
     this.request();
   }
@@ -56,10 +66,10 @@ export class DeltaCoalescer {
     this.cancelFrame?.();
     this.cancelFrame = null;
     this.lastFlush = this.deps.now();
-    const appends = new Map<string, string>();
-    for (const [messageId, buffer] of this.buffers) {
-      const add = this.drain(messageId, buffer);
-      if (add) appends.set(messageId, add);
+    const appends = new Map<string, PartAppends>();
+    for (const [key, buffer] of this.buffers) {
+      const add = this.drain(key, buffer);
+      if (add) appends.set(buffer.messageId, { ...appends.get(buffer.messageId), [buffer.part]: add });
     }
     if (appends.size > 0) this.deps.apply(appends);
   }
@@ -80,16 +90,16 @@ export class DeltaCoalescer {
   }
 
   /** Returns the text to append to this message now; leaves in the buffer what must wait. */
-  private drain(messageId: string, buffer: Buffer): string {
+  private drain(key: string, buffer: Buffer): string {
     const { conversationId } = buffer;
     if (this.refetching.has(conversationId)) return '';
-    const message = this.deps.getMessage(messageId);
+    const message = this.deps.getMessage(buffer.messageId);
     if (!message) {
       if (this.deps.isOpen(conversationId)) this.requestRefetch(conversationId);
-      else if (!this.deps.holdUnknown()) this.buffers.delete(messageId);
+      else if (!this.deps.holdUnknown()) this.buffers.delete(key);
       return '';
     }
-    let length = message.content.length;
+    let length = buffer.part === 'reasoning' ? (message.reasoning ?? '').length : message.content.length;
     let add = '';
     for (let i = 0; i < buffer.chunks.length; i++) {
       const chunk = buffer.chunks[i]!;
@@ -105,7 +115,7 @@ export class DeltaCoalescer {
         length += fresh.length;
       }
     }
-    this.buffers.delete(messageId);
+    this.buffers.delete(key);
     this.retries.delete(conversationId);
     return add;
   }

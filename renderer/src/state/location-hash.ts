@@ -8,13 +8,38 @@ export function conversationHref(id: string): string {
   return PREFIX + encodeURIComponent(id);
 }
 
+/** `#/c/<id>/m/<messageId>` points at one message (a search result); ids are encoded, so `/` splits safely. */
+const MESSAGE_PART = '/m/';
+
+export function messageHref(conversationId: string, messageId: string): string {
+  return conversationHref(conversationId) + MESSAGE_PART + encodeURIComponent(messageId);
+}
+
 export function conversationIdFromHash(hash: string = window.location.hash): string | null {
   if (!hash.startsWith(PREFIX)) return null;
   try {
-    return decodeURIComponent(hash.slice(PREFIX.length)) || null;
+    return decodeURIComponent(hash.slice(PREFIX.length).split('/')[0] ?? '') || null;
   } catch {
     return null;
   }
+}
+
+export function messageIdFromHash(hash: string = window.location.hash): string | null {
+  if (!hash.startsWith(PREFIX)) return null;
+  const at = hash.indexOf(MESSAGE_PART, PREFIX.length);
+  if (at < 0) return null;
+  try {
+    return decodeURIComponent(hash.slice(at + MESSAGE_PART.length).split('/')[0] ?? '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Points the address at a message of the open conversation (replaceState, like conversations). */
+export function writeMessageHash(conversationId: string, messageId: string): void {
+  const url = new URL(window.location.href);
+  url.hash = messageHref(conversationId, messageId);
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
 }
 
 export function writeConversationHash(id: string | null): void {

@@ -67,7 +67,7 @@ describe('sending the first message of a new chat', () => {
   });
 
   it('places deltas that overtook the send result', async () => {
-    const api = fakeApi((emit) => emit('chat.delta', { conversationId: 'c1', messageId: 'a1', offset: 0, text: 'Hello' }));
+    const api = fakeApi((emit) => emit('chat.delta', { conversationId: 'c1', messageId: 'a1', part: 'content', offset: 0, text: 'Hello' }));
     setApi(api);
     const off = connectLiveUpdates(api, { refetch: async () => {}, onDeleted: () => {}, onSettingsChanged: () => {}, onReconnected: () => {} });
     await sendMessage('hi');

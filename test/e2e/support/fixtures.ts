@@ -51,10 +51,10 @@ export async function setUpConnection(page: Page, fields: { baseUrl: string; key
   else await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings', exact: true });
   await expect(dialog).toBeVisible();
-  if (fields.name) await dialog.getByLabel('Name').fill(fields.name);
-  await dialog.getByLabel('Base URL').fill(fields.baseUrl);
-  await dialog.getByLabel('API key').fill(fields.key);
-  await dialog.getByLabel('Model').fill(fields.model);
+  if (fields.name) await dialog.getByLabel('Name', { exact: true }).fill(fields.name);
+  await dialog.getByLabel('Base URL', { exact: true }).fill(fields.baseUrl);
+  await dialog.getByLabel('API key', { exact: true }).fill(fields.key);
+  await dialog.getByLabel('Model', { exact: true }).fill(fields.model);
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   return dialog;
 }

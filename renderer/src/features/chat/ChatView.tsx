@@ -1,8 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GearIcon } from '../../ui/icons';
 import { openConversation } from '../../state/conversation-actions';
 import { useChatStore } from '../../state/chat-store';
 import { useConversationsStore } from '../../state/conversations-store';
 import { ComposerContainer } from '../composer/ComposerContainer';
+import { ConversationSettingsDialog } from './ConversationSettingsDialog';
+import { ConversationTotals } from './ConversationTotals';
 import { MessageList } from './MessageList';
 import { Welcome } from './Welcome';
 
@@ -10,11 +14,23 @@ function ChatHeader() {
   const { t } = useTranslation();
   const openId = useChatStore((s) => s.openId);
   const summary = useConversationsStore((s) => s.list.find((c) => c.id === openId));
+  const [settingsOpen, setSettingsOpen] = useState(false);
   if (!openId) return <header className="chat-header" />;
   return (
     <header className="chat-header">
       <h1 className="chat-title">{summary?.title || t('sidebar.untitled')}</h1>
       {summary?.model && <span className="pill">{summary.model}</span>}
+      <ConversationTotals />
+      <button
+        type="button"
+        className="icon-button chat-header-settings"
+        onClick={() => setSettingsOpen(true)}
+        aria-label={t('branch.settingsButton')}
+        title={t('branch.settingsButton')}
+      >
+        <GearIcon width={16} height={16} />
+      </button>
+      {settingsOpen && <ConversationSettingsDialog key={openId} conversationId={openId} onClose={() => setSettingsOpen(false)} />}
     </header>
   );
 }

@@ -6,6 +6,8 @@ import { AlertIcon } from '../../ui/icons';
 interface ErrorCardProps {
   error: UpstreamError;
   onOpenSettings(): void;
+  /** Ask again (a new answer beside this one); absent where there is nothing to retry. */
+  onRetry?(): void;
 }
 
 /**
@@ -13,7 +15,7 @@ interface ErrorCardProps {
  * words untouched (relays often explain themselves better than any status code), status and
  * endpoint so the user can tell which server said it.
  */
-export function ErrorCard({ error, onOpenSettings }: ErrorCardProps) {
+export function ErrorCard({ error, onOpenSettings, onRetry }: ErrorCardProps) {
   const { t } = useTranslation();
   const { title, hint } = upstreamErrorText(t, error.code);
   const endpoint = `${error.host ?? ''}${error.path ?? ''}`;
@@ -42,8 +44,13 @@ export function ErrorCard({ error, onOpenSettings }: ErrorCardProps) {
         </p>
       )}
       <div className="error-card-actions">
+        {onRetry && (
+          <button type="button" className="button button-primary" onClick={onRetry}>
+            {t('branch.retry')}
+          </button>
+        )}
         <button type="button" className="button button-secondary" onClick={onOpenSettings}>
-          {t('errorCard.openSettings')}
+          {onRetry ? t('branch.editConnection') : t('errorCard.openSettings')}
         </button>
       </div>
     </div>

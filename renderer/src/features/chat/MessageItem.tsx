@@ -4,8 +4,11 @@ import type { Message } from '../../../../shared/schemas';
 import { Markdown } from '../markdown/Markdown';
 import { StreamingMarkdown } from '../markdown/StreamingMarkdown';
 import { useAppStore } from '../../state/app-store';
-import { CopyButton } from '../../ui/CopyButton';
+import { editAndResend, regenerateAnswer } from '../../state/branch-actions';
+import { EditMessageForm } from './EditMessageForm';
 import { ErrorCard } from './ErrorCard';
+import { MessageActions, RecoverActions, type SiblingProps } from './MessageActions';
+import { ReasoningBlock } from './ReasoningBlock';
 
 const UNKNOWN_ERROR = { code: 'unknown' } as const;
 
@@ -24,6 +27,7 @@ function AssistantBody({ message }: { message: Message }) {
   if (message.status === 'streaming' && !streamed) setStreamed(true);
   if (message.status === 'streaming') {
     if (!message.content) {
+      if (message.reasoning) return null;
       return (
         <div className="thinking" role="status">
           <span className="dot" />
@@ -44,33 +48,57 @@ function AssistantBody({ message }: { message: Message }) {
   );
 }
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /**
- * One message. Memoized on the message object: the store replaces only the message that changed,
- * so while an answer streams every other row skips rendering.
+ * One message of the active path. Memoized on the message object and its sibling position (plain
+ * values): while an answer streams every other row skips rendering.
  */
-export const MessageItem = memo(function MessageItem({ message }: { message: Message }) {
+export const MessageItem = memo(function MessageItem({ message, ...siblings }: { message: Message } & SiblingProps) {
   const { t } = useTranslation();
   const openSettings = useAppStore((s) => s.openSettings);
+  const [editing, setEditing] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const onError = (error: unknown) => setFailure(messageOf(error));
   const { role, status } = message;
   const finished = status !== 'streaming';
 
   return (
-    <article className={`message message-${role}`} data-role={role} data-status={status} aria-label={t(`chat.role.${role}`)}>
+    <article className={`message message-${role}`} data-message-id={message.id} data-role={role} data-status={status} aria-label={t(`chat.role.${role}`)}>
       {role === 'user' ? (
-        <div className="bubble">{message.content}</div>
+        editing ? (
+          <EditMessageForm
+            initial={message.content}
+            onCancel={() => setEditing(false)}
+            onSubmit={(text) => {
+              setEditing(false);
+              void editAndResend(message.id, text).catch(onError);
+            }}
+          />
+        ) : (
+          <div className="bubble">{message.content}</div>
+        )
       ) : (
         <div className="assistant-body">
+          <ReasoningBlock message={message} />
           <AssistantBody message={message} />
           <StatusBadge status={status} />
-          {status === 'error' && <ErrorCard error={message.error ?? UNKNOWN_ERROR} onOpenSettings={openSettings} />}
+          {(status === 'stopped' || status === 'interrupted') && <RecoverActions message={message} onError={onError} />}
+          {status === 'error' && (
+            <ErrorCard
+              error={message.error ?? UNKNOWN_ERROR}
+              onOpenSettings={openSettings}
+              onRetry={() => void regenerateAnswer(message.id).catch(onError)}
+            />
+          )}
         </div>
       )}
-      {finished && message.content && (
-        <div className="message-actions">
-          <CopyButton getText={() => message.content} label={t('chat.copyMessage')} />
-          {role === 'assistant' && message.model && <span className="message-model">{message.model}</span>}
-        </div>
+      {failure && (
+        <p className="message-failure" role="alert">
+          {t('branch.failed', { message: failure })}
+        </p>
       )}
+      {finished && !editing && <MessageActions message={message} onEdit={() => setEditing(true)} onError={onError} {...siblings} />}
     </article>
   );
 });

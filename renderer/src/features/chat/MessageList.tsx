@@ -1,15 +1,19 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { buildThread } from '../../../../shared/message-tree';
 import { useTranslation } from 'react-i18next';
 import { selectStreamingMessage, useChatStore } from '../../state/chat-store';
+import { useConversationsStore } from '../../state/conversations-store';
 import { ArrowDownIcon } from '../../ui/icons';
 import { MessageItem } from './MessageItem';
 import { useStickToBottom } from './use-stick-to-bottom';
 
-/** The open conversation's messages. Reads only the message array, never the composer's text. */
+/** The open conversation's active path. Reads only the message tree, never the composer's text. */
 export function MessageList() {
   const { t } = useTranslation();
-  const messages = useChatStore((s) => s.messages);
+  const tree = useChatStore((s) => s.messages);
   const openId = useChatStore((s) => s.openId);
+  const activeLeafId = useConversationsStore((s) => s.list.find((c) => c.id === openId)?.activeLeafId);
+  const { path: messages, siblings } = useMemo(() => buildThread(tree, activeLeafId), [tree, activeLeafId]);
   const streaming = useChatStore((s) => !!selectStreamingMessage(s));
   const { scroller, content, atBottom, scrollToBottom } = useStickToBottom();
 
@@ -37,9 +41,19 @@ export function MessageList() {
           // Announce a finished answer once instead of every streamed fragment.
           aria-busy={streaming}
         >
-          {messages.map((m) => (
-            <MessageItem key={m.id} message={m} />
-          ))}
+          {messages.map((m) => {
+            const position = siblings.get(m.id);
+            return (
+              <MessageItem
+                key={m.id}
+                message={m}
+                siblingIndex={position?.index ?? 0}
+                siblingCount={position?.count ?? 1}
+                previousId={position?.previousId ?? null}
+                nextId={position?.nextId ?? null}
+              />
+            );
+          })}
         </div>
       </div>
       {!atBottom && (

@@ -1,15 +1,23 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KeyField } from './KeyField';
+import { presetById } from '../../../../shared/presets';
+import { HeadersField } from '../connections/HeadersField';
+import { ModelField } from '../connections/ModelField';
+import { NextChatFields } from '../connections/NextChatFields';
+import { PresetField } from '../connections/PresetField';
+import { ProxyFieldset } from '../connections/ProxyFieldset';
+import { TestReport } from '../connections/TestReport';
+import { KeyField, KeyHostMismatch } from './KeyField';
 import { RequestPreview } from './RequestPreview';
 import { useConnectionForm } from './use-connection-form';
 
-/** Name, base URL (with the live request URL), API key and model; Save writes them. */
-export function ConnectionForm() {
+/** One connection: preset, name, address (with the live request URL), key, model, headers, proxy; Save and Test. */
+export function ConnectionForm({ connectionId, onSaved }: { connectionId: string | null; onSaved(id: string): void }) {
   const { t } = useTranslation();
-  const form = useConnectionForm();
-  const ids = { name: useId(), baseUrl: useId(), preview: useId(), help: useId(), model: useId() };
+  const form = useConnectionForm(connectionId, onSaved);
+  const ids = { name: useId(), baseUrl: useId(), preview: useId(), help: useId(), asTyped: useId() };
   const busy = form.status.kind === 'busy';
+  const nextChat = presetById(form.fields.preset).input === 'server+code';
 
   return (
     <form
@@ -19,68 +27,73 @@ export function ConnectionForm() {
         void form.save();
       }}
     >
+      <PresetField value={form.fields.preset} onChange={form.setPreset} />
       <div className="field">
         <label htmlFor={ids.name} className="field-label">
           {t('settings.name')}
         </label>
-        <input
-          id={ids.name}
-          className="input"
-          value={form.fields.name}
-          maxLength={100}
-          onChange={(e) => form.set.name(e.target.value)}
-          autoComplete="off"
-        />
+        <input id={ids.name} className="input" value={form.fields.name} maxLength={100} onChange={(e) => form.set('name')(e.target.value)} autoComplete="off" />
       </div>
-      <div className="field">
-        <label htmlFor={ids.baseUrl} className="field-label">
-          {t('settings.baseUrl')}
-        </label>
-        <input
-          id={ids.baseUrl}
-          className="input input-mono"
-          type="text"
-          inputMode="url"
-          value={form.fields.baseUrl}
-          maxLength={2048}
-          placeholder={t('settings.baseUrlPlaceholder')}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          onChange={(e) => form.set.baseUrl(e.target.value)}
-          aria-describedby={`${ids.preview} ${ids.help}`}
+      {nextChat ? (
+        <NextChatFields form={form} />
+      ) : (
+        <div className="field">
+          <label htmlFor={ids.baseUrl} className="field-label">
+            {t('settings.baseUrl')}
+          </label>
+          <input
+            id={ids.baseUrl}
+            className="input input-mono"
+            type="text"
+            inputMode="url"
+            value={form.fields.baseUrl}
+            maxLength={2048}
+            placeholder={t('settings.baseUrlPlaceholder')}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            onChange={(e) => form.set('baseUrl')(e.target.value)}
+            aria-describedby={`${ids.preview} ${ids.help}`}
+          />
+          <RequestPreview id={ids.preview} baseUrl={form.fields.baseUrl} asTyped={form.fields.asTyped} />
+          <label className="checkbox">
+            <input id={ids.asTyped} type="checkbox" checked={form.fields.asTyped} onChange={(e) => form.set('asTyped')(e.target.checked)} aria-describedby={ids.help} />
+            <span>{t('connections.asTyped')}</span>
+          </label>
+          <p id={ids.help} className="field-help">
+            {t('settings.baseUrlHelp')} {t('connections.asTypedHelp')}
+          </p>
+        </div>
+      )}
+      {!nextChat && (
+        <KeyField
+          connection={form.connection}
+          keychain={form.keychain}
+          value={form.fields.key}
+          onChange={form.set('key')}
+          sessionOnly={form.fields.sessionOnly}
+          onSessionOnlyChange={form.set('sessionOnly')}
+          onRemove={form.removeKey}
+          onConfirmHost={form.confirmKeyHost}
+          busy={busy}
         />
-        <RequestPreview id={ids.preview} baseUrl={form.fields.baseUrl} />
-        <p id={ids.help} className="field-help">
-          {t('settings.baseUrlHelp')}
-        </p>
-      </div>
-      <KeyField
-        connection={form.connection}
-        keychain={form.keychain}
-        value={form.fields.key}
-        onChange={form.set.key}
-        sessionOnly={form.fields.sessionOnly}
-        onSessionOnlyChange={form.set.sessionOnly}
-        onRemove={form.removeKey}
-        busy={busy}
-      />
-      <div className="field">
-        <label htmlFor={ids.model} className="field-label">
-          {t('settings.model')}
-        </label>
-        <input
-          id={ids.model}
-          className="input input-mono"
-          value={form.fields.model}
-          maxLength={200}
-          placeholder={t('settings.modelPlaceholder')}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          onChange={(e) => form.set.model(e.target.value)}
+      )}
+      {nextChat && form.connection?.keyHostMismatch && (
+        <KeyHostMismatch connection={form.connection} onConfirmHost={form.confirmKeyHost} busy={busy} />
+      )}
+      <ModelField form={form} />
+      <details className="settings-advanced">
+        <summary>{t('connections.proxy.connectionProxy')} · {t('connections.headers')}</summary>
+        <ProxyFieldset
+          scope={form.connection?.id ?? null}
+          value={form.fields.proxy}
+          onChange={form.set('proxy')}
+          allowDefault
+          passwordSet={!!form.connection?.proxyPasswordSet}
+          legend={t('connections.proxy.connectionProxy')}
         />
-      </div>
+        <HeadersField value={form.fields.headers} onChange={form.set('headers')} />
+      </details>
       <div className="form-actions">
         <p
           className={`form-status${form.status.kind === 'error' ? ' form-error' : ''}${form.status.kind === 'success' ? ' form-success' : ''}`}
@@ -90,11 +103,15 @@ export function ConnectionForm() {
           {form.status.kind === 'error' && form.status.title && <strong>{form.status.title} </strong>}
           {(form.status.kind === 'error' || form.status.kind === 'success') && form.status.message}
         </p>
+        <button type="button" className="button button-secondary" aria-disabled={busy} onClick={() => void form.test()}>
+          {t('connections.test.run')}
+        </button>
         {/* aria-disabled, not disabled: disabling the focused button would drop focus to <body>. */}
         <button type="submit" className="button button-primary" aria-disabled={busy}>
           {t('settings.save')}
         </button>
       </div>
+      {form.report && <TestReport report={form.report} onUseSuggestion={form.useSuggestion} />}
     </form>
   );
 }

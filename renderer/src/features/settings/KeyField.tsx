@@ -11,7 +11,34 @@ interface KeyFieldProps {
   sessionOnly: boolean;
   onSessionOnlyChange(value: boolean): void;
   onRemove(): Promise<void>;
+  /** "Use the saved key for <host>" after the base URL's host changed. */
+  onConfirmHost(host: string): Promise<void>;
   busy: boolean;
+}
+
+const hostOf = (url: string | null) => {
+  try {
+    return url ? new URL(url).host : '';
+  } catch {
+    return '';
+  }
+};
+
+/** The saved key belongs to another host: say so, and offer to confirm it for the new one. */
+export function KeyHostMismatch({ connection, onConfirmHost, busy }: { connection: ConnectionView; onConfirmHost(host: string): Promise<void>; busy: boolean }) {
+  const { t } = useTranslation();
+  const host = hostOf(connection.requestUrl);
+  return (
+    <div className="notice notice-warn" role="alert">
+      <AlertIcon width={16} height={16} />
+      <div>
+        <p>{t('connections.keyMismatch', { saved: hostOf(connection.keyOrigin), host })}</p>
+        <button type="button" className="button button-secondary button-small" aria-disabled={busy} onClick={() => void onConfirmHost(host)}>
+          {t('connections.confirmKeyHost', { host })}
+        </button>
+      </div>
+    </div>
+  );
 }
 
 function KeyStatus({ connection }: { connection: ConnectionView | null }) {
@@ -26,7 +53,7 @@ function KeyStatus({ connection }: { connection: ConnectionView | null }) {
  * The API key. Never pre-filled: the renderer doesn't have the saved key and shows only where it
  * is kept and its last four characters. A typed key lives in the form until Save sends it once.
  */
-export function KeyField({ connection, keychain, value, onChange, sessionOnly, onSessionOnlyChange, onRemove, busy }: KeyFieldProps) {
+export function KeyField({ connection, keychain, value, onChange, sessionOnly, onSessionOnlyChange, onRemove, onConfirmHost, busy }: KeyFieldProps) {
   const { t } = useTranslation();
   const inputId = useId();
   const statusId = useId();
@@ -76,6 +103,7 @@ export function KeyField({ connection, keychain, value, onChange, sessionOnly, o
           </button>
         )}
       </div>
+      {connection?.keyHostMismatch && <KeyHostMismatch connection={connection} onConfirmHost={onConfirmHost} busy={busy} />}
       {!keychain.available && (
         <label className="checkbox">
           <input type="checkbox" checked={sessionOnly} onChange={(e) => onSessionOnlyChange(e.target.checked)} />

@@ -5,9 +5,9 @@ import { resolveBaseUrl } from '../../../../shared/base-url';
  * Shows where chat requests will really go while the user types the base URL. Uses the same
  * resolver main sends with, so "/v1 or not" is visible before the first failed request.
  */
-export function RequestPreview({ id, baseUrl }: { id: string; baseUrl: string }) {
+export function RequestPreview({ id, baseUrl, asTyped = false }: { id: string; baseUrl: string; asTyped?: boolean }) {
   const { t } = useTranslation();
-  const resolved = resolveBaseUrl(baseUrl);
+  const resolved = resolveBaseUrl(baseUrl, { asTyped });
   if (resolved.ok) {
     return (
       <p id={id} className="field-help request-preview" aria-live="polite">

@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
 import { CloseIcon } from '../../ui/icons';
 import { Modal } from '../../ui/Modal';
-import { ConnectionForm } from './ConnectionForm';
+import { AppProxySection } from '../connections/AppProxySection';
+import { ConnectionsSection } from '../connections/ConnectionsSection';
+import { ModelSettingsSection } from './ModelSettingsSection';
 import { LanguageField, ThemeField } from './PreferencesSection';
 
 /** Settings: connection, appearance, language. Esc or the close button dismisses it. */
@@ -27,7 +29,19 @@ export function SettingsDialog() {
           <h3 id="settings-connection" className="settings-section-title">
             {t('settings.sections.connection')}
           </h3>
-          <ConnectionForm />
+          <ConnectionsSection />
+        </section>
+        <section className="settings-section" aria-labelledby="settings-network">
+          <h3 id="settings-network" className="settings-section-title">
+            {t('connections.proxy.section')}
+          </h3>
+          <AppProxySection />
+        </section>
+        <section className="settings-section" aria-labelledby="settings-models">
+          <h3 id="settings-models" className="settings-section-title">
+            {t('branch.pricesSection')}
+          </h3>
+          <ModelSettingsSection />
         </section>
         <section className="settings-section" aria-labelledby="settings-appearance">
           <h3 id="settings-appearance" className="settings-section-title">

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionView, KeychainStatus } from '../../../../shared/schemas';
+import type { ConnectionView, DiagnosticReport, KeychainStatus } from '../../../../shared/schemas';
 import { getApi } from '../../api';
 import { appErrorText } from '../../i18n/error-text';
-import { selectActiveConnection, useAppStore } from '../../state/app-store';
+import { useAppStore } from '../../state/app-store';
 import { reloadSettings } from '../../state/settings-actions';
+import { applyPreset, effectiveInput, initialFields, parseHeaders, proxyConfigOf, type FormFields } from '../connections/form-model';
 
 export type FormStatus =
   | { kind: 'idle' }
@@ -15,65 +16,68 @@ export type FormStatus =
 /** Before AppInfo arrives, assume a keychain: main refuses the key anyway if there is none. */
 const KEYCHAIN_UNKNOWN: KeychainStatus = { available: true };
 
-/** The connection form's state and its Save / Remove key commands. */
-export function useConnectionForm() {
+/**
+ * The connection form's state and its commands: Save, Remove key, confirm the key for a new host,
+ * Test connection. `connection` is null for a new one; `onSaved` learns the id of what was saved.
+ */
+export function useConnectionForm(initialId: string | null, onSaved: (id: string) => void) {
   const { t } = useTranslation();
+  // A new connection gets its id from the first Save; later saves update that same one.
+  const [id, setId] = useState(initialId);
+  const connection = useAppStore((s) => s.connections.find((c) => c.id === id) ?? null);
   const keychain = useAppStore((s) => s.info?.keychain) ?? KEYCHAIN_UNKNOWN;
-  const connection: ConnectionView | null = useAppStore(selectActiveConnection);
   // Seeded once per opening: a change pushed by another window must not overwrite what is being typed.
-  const [name, setName] = useState(() => connection?.name ?? t('settings.defaultName'));
-  const [baseUrl, setBaseUrl] = useState(() => connection?.baseUrl ?? '');
-  const [model, setModel] = useState(() => connection?.model ?? '');
-  const [key, setKey] = useState('');
-  const [sessionOnly, setSessionOnly] = useState(false);
+  const [fields, setFields] = useState<FormFields>(() => initialFields(connection, t('settings.defaultName')));
   const [status, setStatus] = useState<FormStatus>({ kind: 'idle' });
+  const [report, setReport] = useState<DiagnosticReport | null>(null);
 
   const fail = (err: unknown) => {
     const text = appErrorText(t, err);
     setStatus({ kind: 'error', title: text.title, message: text.hint });
   };
-
   const busy = status.kind === 'busy';
+  const set = <K extends keyof FormFields>(key: K) => (value: FormFields[K]) => setFields((f) => ({ ...f, [key]: value }));
 
-  const save = async () => {
-    if (busy) return;
-    if (!name.trim()) return setStatus({ kind: 'error', message: t('settings.nameRequired') });
-    const typedKey = key.trim();
-    if (typedKey && !keychain.available && !sessionOnly) {
-      return setStatus({ kind: 'error', message: t('settings.sessionRequired') });
-    }
-    setStatus({ kind: 'busy' });
+  /** Writes the form; resolves with the saved connection, or null when nothing was saved. */
+  const persist = async (): Promise<ConnectionView | null> => {
+    if (!fields.name.trim()) return (setStatus({ kind: 'error', message: t('settings.nameRequired') }), null);
+    const headers = parseHeaders(fields.headers);
+    if (!headers.ok) return (setStatus({ kind: 'error', message: t('connections.headersInvalid', { line: headers.line }) }), null);
+    const { baseUrl, key, asTyped } = effectiveInput(fields);
+    if (key && !keychain.available && !fields.sessionOnly) return (setStatus({ kind: 'error', message: t('settings.sessionRequired') }), null);
     const api = getApi();
-    try {
-      const saved = await api.call('connections.save', {
-        ...(connection ? { id: connection.id } : {}),
-        name: name.trim(),
-        baseUrl: baseUrl.trim(),
-        model: model.trim(),
-      });
-      if (typedKey) {
-        // The key leaves the form exactly once; whatever happens next, it is not kept here.
-        setKey('');
-        await api.call('connections.setKey', {
-          id: saved.id,
-          key: typedKey,
-          storage: keychain.available ? 'keychain' : 'session',
-        });
-      }
-      await reloadSettings();
-      setStatus({ kind: 'success', message: t('settings.saved') });
-    } catch (err) {
-      fail(err);
+    let saved = await api.call('connections.save', {
+      ...(id ? { id } : {}),
+      name: fields.name.trim(),
+      preset: fields.preset,
+      baseUrl,
+      asTyped,
+      model: fields.model.trim(),
+      headers: headers.headers,
+      proxy: proxyConfigOf(fields.proxy),
+      customModels: withCustomModel(connection, fields.model),
+    });
+    if (key) {
+      // The key leaves the form exactly once; whatever happens next, it is not kept here.
+      setFields((f) => ({ ...f, key: '', code: '' }));
+      saved = await api.call('connections.setKey', { id: saved.id, key, storage: keychain.available ? 'keychain' : 'session' });
     }
+    if (fields.proxy.choice === 'manual' && fields.proxy.password) {
+      const password = fields.proxy.password;
+      setFields((f) => ({ ...f, proxy: { ...f.proxy, password: '' } }));
+      await api.call('proxy.setPassword', { scope: saved.id, password });
+    }
+    setId(saved.id);
+    await reloadSettings();
+    onSaved(saved.id);
+    return saved;
   };
 
-  const removeKey = async () => {
-    if (!connection || busy) return;
+  const run = async (work: () => Promise<void>) => {
+    if (busy) return;
     setStatus({ kind: 'busy' });
     try {
-      await getApi().call('connections.clearKey', { id: connection.id });
-      await reloadSettings();
-      setStatus({ kind: 'success', message: t('settings.keyRemoved') });
+      await work();
     } catch (err) {
       fail(err);
     }
@@ -82,10 +86,48 @@ export function useConnectionForm() {
   return {
     connection,
     keychain,
-    fields: { name, baseUrl, model, key, sessionOnly },
-    set: { name: setName, baseUrl: setBaseUrl, model: setModel, key: setKey, sessionOnly: setSessionOnly },
+    fields,
+    set,
+    setPreset: (id: FormFields['preset']) => setFields((f) => applyPreset(f, id)),
     status,
-    save,
-    removeKey,
+    report,
+    save: () =>
+      run(async () => {
+        if (await persist()) setStatus({ kind: 'success', message: t('settings.saved') });
+      }),
+    test: () =>
+      run(async () => {
+        setReport(null);
+        const saved = await persist();
+        if (!saved) return;
+        setStatus({ kind: 'busy' });
+        setReport(await getApi().call('connections.test', { id: saved.id }));
+        setStatus({ kind: 'idle' });
+      }),
+    removeKey: () =>
+      run(async () => {
+        if (!connection) return setStatus({ kind: 'idle' });
+        await getApi().call('connections.clearKey', { id: connection.id });
+        await reloadSettings();
+        setStatus({ kind: 'success', message: t('settings.keyRemoved') });
+      }),
+    confirmKeyHost: (host: string) =>
+      run(async () => {
+        if (!connection) return setStatus({ kind: 'idle' });
+        await getApi().call('connections.confirmKeyHost', { id: connection.id });
+        await reloadSettings();
+        setStatus({ kind: 'success', message: t('connections.keyConfirmed', { host }) });
+      }),
+    useSuggestion: (baseUrl: string) => setFields((f) => ({ ...f, preset: f.preset === 'nextchat' ? 'custom' : f.preset, baseUrl, asTyped: false })),
   };
+}
+
+export type ConnectionFormState = ReturnType<typeof useConnectionForm>;
+
+/** A model name the server did not list is remembered as the user's own, and offered next time. */
+function withCustomModel(connection: ConnectionView | null, model: string): string[] {
+  const own = connection?.customModels ?? [];
+  const name = model.trim();
+  if (!name || own.includes(name) || connection?.modelCache?.ids.includes(name)) return own;
+  return [...own, name].slice(-500);
 }

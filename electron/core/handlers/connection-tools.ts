@@ -1,0 +1,60 @@
+import { nextChatConfigUrl } from '../../../shared/presets';
+import type { Handlers } from '../router';
+import { fetchModelIds, readNextChatConfig } from '../../services/connections/models';
+import { runDiagnostics } from '../../services/diagnostics/run';
+import type { Network } from '../../services/network/network';
+import type { KeyVault } from '../../services/secrets/types';
+import type { PreferencesService } from '../../services/settings/preferences-service';
+import type { EventBus } from '../event-bus';
+import { findConnection, storeConnection } from './connections';
+
+type ToolHandlers = Pick<
+  Handlers,
+  'connections.test' | 'connections.models' | 'connections.nextChatConfig' | 'prefs.setProxy' | 'proxy.setPassword' | 'proxy.passwordState'
+>;
+
+const accountOf = (scope: string) => (scope === 'app' ? 'proxy:app' : `proxy:${scope}`);
+
+/** Test connection, model lists, NextChat's /api/config, and the proxy settings. */
+export function connectionToolHandlers(prefs: PreferencesService, vault: KeyVault, network: Network, events: EventBus): ToolHandlers {
+  const changed = () => events.emit('connections.changed', {});
+  return {
+    'connections.test': async ({ id }) => {
+      const connection = findConnection(prefs, id);
+      const report = await runDiagnostics(connection, { vault, network });
+      if (report.models && report.models.length > 0) {
+        storeConnection(prefs, { ...findConnection(prefs, id), modelCache: { ids: [...new Set(report.models)].sort().slice(0, 5000), fetchedAt: Date.now() } });
+        changed();
+      }
+      return report;
+    },
+
+    'connections.models': async ({ id, refresh }) => {
+      const connection = findConnection(prefs, id);
+      if (connection.modelCache && !refresh) return { ids: connection.modelCache.ids, fetchedAt: connection.modelCache.fetchedAt };
+      const ids = await fetchModelIds(connection, vault, network.fetchFor(connection));
+      const fetchedAt = Date.now();
+      storeConnection(prefs, { ...findConnection(prefs, id), modelCache: { ids, fetchedAt } });
+      changed();
+      return { ids, fetchedAt };
+    },
+
+    'connections.nextChatConfig': ({ server }) => readNextChatConfig(nextChatConfigUrl(server), network.fetchFor(null)),
+
+    'prefs.setProxy': ({ proxy }) => {
+      const next = prefs.update({ proxy });
+      changed();
+      return next;
+    },
+
+    'proxy.setPassword': async ({ scope, password }) => {
+      if (scope !== 'app') findConnection(prefs, scope);
+      if (password === null) await vault.deleteKey(accountOf(scope));
+      else await vault.setKey(accountOf(scope), password, (await vault.status()).available ? 'keychain' : 'session');
+      changed();
+      return { set: password !== null };
+    },
+
+    'proxy.passwordState': async ({ scope }) => ({ set: !!(await vault.getKey(accountOf(scope)).catch(() => null)) }),
+  };
+}

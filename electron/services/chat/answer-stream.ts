@@ -1,0 +1,93 @@
+import type { Message, MessageUsage, UpstreamError } from '../../../shared/schemas';
+import type { EventBus } from '../../core/event-bus';
+import type { Logger } from '../../core/logger';
+import type { HistoryRepository } from '../storage/types';
+import type { StreamChat, StreamChatRequest, TokenUsage } from '../upstream/types';
+import { createPersistThrottle } from './persist-throttle';
+
+export interface AnswerStreamDeps {
+  history: HistoryRepository;
+  events: EventBus;
+  streamChat: StreamChat;
+  logger: Logger;
+  persistIntervalMs: number;
+  now?: () => number;
+}
+
+export type AnswerRequest = Omit<StreamChatRequest, 'onDelta'>;
+
+export interface AnswerResult {
+  streamOptionsRejected: boolean;
+}
+
+const addUsage = (before: MessageUsage | null | undefined, after: TokenUsage | null | undefined): MessageUsage | null | undefined => {
+  if (!after) return before ?? after;
+  if (!before) return after;
+  return {
+    promptTokens: before.promptTokens + after.promptTokens,
+    completionTokens: before.completionTokens + after.completionTokens,
+    estimated: before.estimated || after.estimated,
+  };
+};
+
+/**
+ * Streams one answer into a stored assistant message: text and reasoning each grow their own part
+ * (a continued answer grows from what it already had), both are written behind a throttle, and
+ * the final write carries status, error, reasoning time and usage together.
+ */
+export async function streamAnswer(deps: AnswerStreamDeps, message: Message, request: AnswerRequest): Promise<AnswerResult> {
+  const { history, events, streamChat, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const started = now();
+  let content = message.content;
+  let reasoning = message.reasoning ?? '';
+  let reasoningMs: number | null | undefined = undefined;
+  let reasoned = false;
+  const throttle = createPersistThrottle(() => history.updateMessageContent(message.id, content, reasoning), deps.persistIntervalMs);
+  const emit = (part: 'content' | 'reasoning', offset: number, text: string) =>
+    events.emit('chat.delta', { conversationId: message.conversationId, messageId: message.id, part, offset, text });
+
+  const outcome = await streamChat({
+    ...request,
+    onDelta: (delta) => {
+      if (delta.reasoning) {
+        reasoned = true;
+        emit('reasoning', reasoning.length, delta.reasoning);
+        reasoning += delta.reasoning;
+        throttle.touch();
+      }
+      if (delta.content) {
+        // Thinking ends where the visible answer starts.
+        if (reasoned && reasoningMs === undefined) reasoningMs = now() - started;
+        emit('content', content.length, delta.content);
+        content += delta.content;
+        throttle.touch();
+      }
+    },
+  });
+  throttle.cancel();
+  if (reasoned && reasoningMs === undefined) reasoningMs = now() - started;
+
+  let status: Message['status'] = 'done';
+  let error: UpstreamError | null = null;
+  if (outcome.kind === 'aborted') {
+    const reason: unknown = request.signal.reason;
+    status = reason instanceof Error && reason.message === 'shutdown' ? 'interrupted' : 'stopped';
+  } else if (outcome.kind === 'error') {
+    status = 'error';
+    error = outcome.error;
+    logger.warn(`upstream ${error.code} ${error.status ?? ''} ${error.host ?? ''}${error.path ?? ''}`);
+  }
+  const finished = history.finishMessage(message.id, {
+    content,
+    status,
+    error,
+    reasoning,
+    ...(reasoningMs !== undefined ? { reasoningMs } : {}),
+    usage: addUsage(message.usage, outcome.usage) ?? null,
+  });
+  if (finished) events.emit('message.updated', finished);
+  const conversation = history.touchConversation(message.conversationId);
+  if (conversation) events.emit('conversation.updated', conversation);
+  return { streamOptionsRejected: outcome.streamOptionsRejected === true };
+}

@@ -1,0 +1,209 @@
+import type Database from 'libsql';
+import type { MessageRole, SearchGroup, SearchHit, SearchResult, SnippetSegment } from '../../../shared/schemas';
+
+/** Messages a 1–2 character query looks at, newest first: keeps it fast on any history size. */
+export const SHORT_QUERY_SCAN_BUDGET = 50_000;
+/** Matching messages read per query at most (a conversation with hundreds of hits counts them all). */
+const MAX_ROWS_READ = 2000;
+const HITS_PER_GROUP = 3;
+const MAX_TERMS = 8;
+/** Characters of context before the first match, and total snippet length (code points). */
+const SNIPPET_BEFORE = 40;
+const SNIPPET_LENGTH = 160;
+
+interface CandidateRow {
+  id: string;
+  conversation_id: string;
+  role: MessageRole;
+  content: string;
+  reasoning: string;
+  created_at: number;
+  title: string;
+  conversation_updated_at: number;
+}
+
+const CANDIDATE_COLUMNS = `m.id, m.conversation_id, m.role, m.content, m.reasoning, m.created_at,
+  c.title, c.updated_at AS conversation_updated_at`;
+
+/** Splits a query into terms; the trigram index can only look up terms of 3+ characters. */
+export function parseQuery(text: string): { long: string[]; short: string[] } {
+  const terms = [...new Set(text.trim().split(/\s+/u).filter((t) => t.length > 0))].slice(0, MAX_TERMS);
+  const long: string[] = [];
+  const short: string[] = [];
+  for (const term of terms) ([...term].length >= 3 ? long : short).push(term);
+  return { long, short };
+}
+
+/** Every term becomes a quoted FTS5 string, so `"`, `*`, `NEAR`, `(`, `-`, `:` are plain characters. */
+export const toMatchExpression = (terms: readonly string[]): string =>
+  terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
+
+/** A LIKE pattern for a literal substring (ASCII case-insensitive, like the index). */
+const toLikePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Plain-text segments around the first match, matches marked. Never HTML: the renderer shows each
+ * segment as text, so a message containing markup cannot inject anything.
+ */
+export function buildSnippet(text: string, terms: readonly string[]): SnippetSegment[] | null {
+  if (terms.length === 0) return null;
+  const pattern = new RegExp([...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'giu');
+  const chars = [...text];
+  // Offsets in code points, so a surrogate pair (emoji, rare CJK) is never cut in half.
+  const codeUnitToPoint = new Map<number, number>();
+  let unit = 0;
+  chars.forEach((c, i) => {
+    codeUnitToPoint.set(unit, i);
+    unit += c.length;
+  });
+  codeUnitToPoint.set(unit, chars.length);
+
+  const matches: [number, number][] = [];
+  for (const m of text.matchAll(pattern)) {
+    if (m[0].length === 0) continue;
+    const start = codeUnitToPoint.get(m.index);
+    const end = codeUnitToPoint.get(m.index + m[0].length);
+    if (start !== undefined && end !== undefined) matches.push([start, end]);
+  }
+  const first = matches[0];
+  if (!first) return null;
+
+  const from = Math.max(0, first[0] - SNIPPET_BEFORE);
+  const to = Math.min(chars.length, from + SNIPPET_LENGTH);
+  const flat = (s: string) => s.replace(/\s+/gu, ' ');
+  const segments: SnippetSegment[] = [];
+  const push = (text: string, match: boolean) => {
+    if (text.length === 0) return;
+    const last = segments.at(-1);
+    if (last && last.match === match) last.text += text;
+    else segments.push({ text, match });
+  };
+  if (from > 0) push('…', false);
+  let at = from;
+  for (const [start, end] of matches) {
+    if (start >= to) break;
+    if (start < at) continue;
+    push(flat(chars.slice(at, start).join('')), false);
+    push(chars.slice(start, Math.min(end, to)).join(''), true);
+    at = Math.min(end, to);
+  }
+  push(flat(chars.slice(at, to).join('')), false);
+  if (to < chars.length) push('…', false);
+  return segments;
+}
+
+export interface SearchIndex {
+  search(text: string, limit?: number): SearchResult;
+}
+
+export function createSearch(db: Database.Database, options: { shortScanBudget?: number } = {}): SearchIndex {
+  const budget = options.shortScanBudget ?? SHORT_QUERY_SCAN_BUDGET;
+  const ftsStatements = new Map<number, Database.Statement>();
+  /** One statement per number of extra short terms, prepared on first use. */
+  const ftsQuery = (shortTerms: number): Database.Statement => {
+    let stmt = ftsStatements.get(shortTerms);
+    if (!stmt) {
+      const filters = Array.from(
+        { length: shortTerms },
+        () => `AND (m.content LIKE ? ESCAPE '\\' OR m.reasoning LIKE ? ESCAPE '\\')`,
+      ).join(' ');
+      stmt = db.prepare(
+        `SELECT ${CANDIDATE_COLUMNS}
+         FROM messages_fts f
+         JOIN messages m ON m.rowid = f.rowid
+         JOIN conversations c ON c.id = m.conversation_id
+         WHERE messages_fts MATCH ? AND c.deleted_at IS NULL ${filters}
+         ORDER BY f.rowid DESC`,
+      );
+      ftsStatements.set(shortTerms, stmt);
+    }
+    return stmt;
+  };
+
+  const shortStatements = new Map<number, Database.Statement>();
+  const shortQuery = (terms: number): Database.Statement => {
+    let stmt = shortStatements.get(terms);
+    if (!stmt) {
+      const filters = Array.from(
+        { length: terms },
+        () => `AND (m.content LIKE ? ESCAPE '\\' OR m.reasoning LIKE ? ESCAPE '\\')`,
+      ).join(' ');
+      // Walks messages_created_at newest first; the caller stops once it has enough conversations,
+      // and the floor stops it at the scan budget.
+      stmt = db.prepare(
+        `SELECT ${CANDIDATE_COLUMNS}
+         FROM messages m
+         JOIN conversations c ON c.id = m.conversation_id
+         WHERE m.created_at >= ? AND m.status <> 'streaming' AND c.deleted_at IS NULL ${filters}
+         ORDER BY m.created_at DESC`,
+      );
+      shortStatements.set(terms, stmt);
+    }
+    return stmt;
+  };
+  const scanFloor = db.prepare(`SELECT created_at FROM messages ORDER BY created_at DESC LIMIT 1 OFFSET ?`);
+
+  return {
+    search(text, limit = 20) {
+      const { long, short } = parseQuery(text);
+      if (long.length === 0 && short.length === 0) return { groups: [], partial: false };
+      const likeArgs = short.flatMap((t) => [toLikePattern(t), toLikePattern(t)]);
+      const terms = [...long, ...short];
+      if (long.length > 0) {
+        const rows = ftsQuery(short.length).iterate(toMatchExpression(long), ...likeArgs) as IterableIterator<CandidateRow>;
+        return { groups: group(collect(rows, limit).rows, terms, limit), partial: false };
+      }
+      const floorRow = scanFloor.get(budget - 1) as { created_at: number } | undefined;
+      const floor = floorRow?.created_at ?? Number.MIN_SAFE_INTEGER;
+      const found = collect(shortQuery(short.length).iterate(floor, ...likeArgs) as IterableIterator<CandidateRow>, limit);
+      // Reached the budget's floor without filling the page: older messages were not looked at.
+      return { groups: group(found.rows, terms, limit), partial: floorRow !== undefined && !found.stoppedEarly };
+    },
+  };
+}
+
+/**
+ * Takes rows (newest first) until `limit` conversations have hits, keeping at most HITS_PER_GROUP
+ * per conversation; reading stops there, so a common word costs no more than a rare one.
+ */
+function collect(rows: Iterable<CandidateRow>, limit: number): { rows: CandidateRow[]; stoppedEarly: boolean } {
+  const kept: CandidateRow[] = [];
+  const perConversation = new Map<string, number>();
+  let read = 0;
+  for (const row of rows) {
+    const n = perConversation.get(row.conversation_id) ?? 0;
+    if (n === 0 && perConversation.size >= limit) return { rows: kept, stoppedEarly: true };
+    if (n < HITS_PER_GROUP) {
+      perConversation.set(row.conversation_id, n + 1);
+      kept.push(row);
+    }
+    if (++read >= MAX_ROWS_READ) return { rows: kept, stoppedEarly: true };
+  }
+  return { rows: kept, stoppedEarly: false };
+}
+
+function group(rows: CandidateRow[], terms: string[], limit: number): SearchGroup[] {
+  const groups = new Map<string, SearchGroup>();
+  for (const row of rows) {
+    let g = groups.get(row.conversation_id);
+    if (!g) {
+      if (groups.size >= limit) continue;
+      g = { conversationId: row.conversation_id, title: row.title, updatedAt: row.conversation_updated_at, hits: [] };
+      groups.set(row.conversation_id, g);
+    }
+    if (g.hits.length >= HITS_PER_GROUP) continue;
+    const inContent = buildSnippet(row.content, terms);
+    const inReasoning = inContent ? null : buildSnippet(row.reasoning, terms);
+    const hit: SearchHit = {
+      messageId: row.id,
+      role: row.role,
+      field: inContent ? 'content' : 'reasoning',
+      createdAt: row.created_at,
+      snippet: inContent ?? inReasoning ?? [{ text: [...row.content].slice(0, SNIPPET_LENGTH).join(''), match: false }],
+    };
+    g.hits.push(hit);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,48 @@
+import type { StreamTimeouts } from './types';
+
+export const DEFAULT_TIMEOUTS: Readonly<StreamTimeouts> = Object.freeze({
+  connectMs: 30_000,
+  // Reasoning models can think for many minutes before the first token.
+  firstByteMs: 10 * 60_000,
+  idleMs: 2 * 60_000,
+});
+
+export function resolveTimeouts(given: Partial<StreamTimeouts> | undefined): StreamTimeouts {
+  const pick = (value: number | undefined, fallback: number) =>
+    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+  return {
+    connectMs: pick(given?.connectMs, DEFAULT_TIMEOUTS.connectMs),
+    firstByteMs: pick(given?.firstByteMs, DEFAULT_TIMEOUTS.firstByteMs),
+    idleMs: pick(given?.idleMs, DEFAULT_TIMEOUTS.idleMs),
+  };
+}
+
+export type Phase = 'first_byte' | 'idle';
+
+/**
+ * One re-armable timer for the answer: first-byte until the first byte of the body arrives, then
+ * idle between reads. When it fires it records which limit it was and aborts the request.
+ */
+export class StreamClock {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  expired: Phase | undefined;
+
+  constructor(
+    private readonly limits: StreamTimeouts,
+    private readonly onExpire: () => void,
+  ) {}
+
+  arm(phase: Phase): void {
+    this.stop();
+    const ms = phase === 'first_byte' ? this.limits.firstByteMs : this.limits.idleMs;
+    this.timer = setTimeout(() => {
+      this.expired = phase;
+      this.onExpire();
+    }, ms);
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

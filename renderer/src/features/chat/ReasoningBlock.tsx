@@ -1,0 +1,58 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../../../shared/schemas';
+import { formatDuration } from './usage-cost';
+
+/** Elapsed time since `since`, ticking once a second while `live`; frozen when it stops. */
+function useElapsed(since: number, live: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [live]);
+  return Math.max(0, now - since);
+}
+
+/**
+ * The model's reasoning, apart from its answer: collapsed by default, open while it is being
+ * written with a live "Thinking mm:ss", then "Thought for mm:ss" once the answer starts.
+ */
+export function ReasoningBlock({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const reasoning = message.reasoning ?? '';
+  const live = message.status === 'streaming' && message.content === '';
+  const elapsed = useElapsed(message.createdAt, live);
+  const [expanded, setExpanded] = useState(false);
+  if (!reasoning) return null;
+
+  const duration = message.reasoningMs ?? (message.status === 'streaming' ? elapsed : null);
+  const title = live
+    ? t('branch.thinkingLive', { time: formatDuration(elapsed) })
+    : duration !== null
+      ? t('branch.thought', { time: formatDuration(duration) })
+      : t('branch.thoughtNoTime');
+  const open = live || expanded;
+  return (
+    <section className="reasoning" data-live={live} aria-label={title}>
+      <button
+        type="button"
+        className="reasoning-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setExpanded(!open)}
+      >
+        <span className="reasoning-caret" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        {title}
+      </button>
+      {open && (
+        <div id={id} className="reasoning-text">
+          {reasoning}
+        </div>
+      )}
+    </section>
+  );
+}

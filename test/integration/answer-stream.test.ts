@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { AnyEvent } from '../../shared/events';
+import { EventBus } from '../../electron/core/event-bus';
+import { createLogger } from '../../electron/core/logger';
+import { streamAnswer } from '../../electron/services/chat/answer-stream';
+import type { StreamChat } from '../../electron/services/upstream/types';
+import { useStorageSandbox } from './storage-fixtures';
+
+const sandbox = useStorageSandbox();
+
+/** A scripted upstream: reasoning first, then the answer, then usage — as part A's reducer reports them. */
+const scripted =
+  (outcome: Awaited<ReturnType<StreamChat>>): StreamChat =>
+  async ({ onDelta }) => {
+    onDelta({ reasoning: 'Let me ' });
+    onDelta({ reasoning: 'think.' });
+    onDelta({ content: 'The answer' });
+    onDelta({ content: ' is 42.', reasoning: '' });
+    return outcome;
+  };
+
+function setup() {
+  const history = sandbox.open();
+  const events = new EventBus();
+  const seen: AnyEvent[] = [];
+  events.subscribe((e) => seen.push(e));
+  const conversation = history.createConversation({ title: 't', connectionId: null, model: 'm' });
+  const message = history.insertMessage({ conversationId: conversation.id, parentId: null, role: 'assistant', content: '', status: 'streaming', model: 'm' });
+  let clock = 1000;
+  const deps = (streamChat: StreamChat) => ({ history, events, streamChat, logger: createLogger(() => {}), persistIntervalMs: 10, now: () => (clock += 700) });
+  return { history, seen, message, deps };
+}
+
+const request = () => ({ baseUrl: 'http://x/v1', apiKey: '', model: 'm', messages: [], signal: new AbortController().signal });
+
+describe('streamAnswer', () => {
+  it('keeps reasoning apart from the answer, with its duration, usage and per-part delta offsets', async () => {
+    const { history, seen, message, deps } = setup();
+    const usage = { promptTokens: 10, completionTokens: 20, estimated: false };
+    const result = await streamAnswer(deps(scripted({ kind: 'done', finishReason: 'stop', usage, streamOptionsRejected: true })), message, request());
+    expect(result.streamOptionsRejected).toBe(true);
+    const stored = history.getMessage(message.id)!;
+    expect(stored).toMatchObject({ status: 'done', content: 'The answer is 42.', reasoning: 'Let me think.', reasoningMs: 700, usage });
+    const deltas = seen.flatMap((e) => (e.name === 'chat.delta' ? [e.payload] : []));
+    expect(deltas.map((d) => [d.part, d.offset, d.text])).toEqual([
+      ['reasoning', 0, 'Let me '],
+      ['reasoning', 7, 'think.'],
+      ['content', 0, 'The answer'],
+      ['content', 10, ' is 42.'],
+    ]);
+  });
+
+  it('adds a continuation to what the answer had, usage included', async () => {
+    const { history, message, deps } = setup();
+    history.finishMessage(message.id, { content: 'Before. ', status: 'stopped', error: null, reasoning: 'Earlier. ', usage: { promptTokens: 5, completionTokens: 5, estimated: true } });
+    const reopened = history.reopenMessage(message.id)!;
+    await streamAnswer(deps(scripted({ kind: 'aborted', usage: { promptTokens: 1, completionTokens: 2, estimated: false } })), reopened, request());
+    expect(history.getMessage(message.id)).toMatchObject({
+      status: 'stopped',
+      content: 'Before. The answer is 42.',
+      reasoning: 'Earlier. Let me think.',
+      usage: { promptTokens: 6, completionTokens: 7, estimated: true },
+    });
+  });
+});
