@@ -14,6 +14,7 @@ import {
   ModelSetting,
   Preferences,
   ThemePref,
+  TimeoutSettings,
 } from './schemas';
 import { connectionRoutes } from './connection-routes';
 
@@ -32,6 +33,9 @@ export const routes = {
     z.object({ language: LanguagePref.optional(), theme: ThemePref.optional() }).strict(),
     Preferences,
   ),
+
+  /** Connect / first-byte / idle limits of every upstream request; absent fields keep their values. */
+  'prefs.setTimeouts': route(z.object({ timeouts: TimeoutSettings.partial().strict() }).strict(), Preferences),
 
   /** Replaces the per-model price / reasoning table. */
   'prefs.setModelSettings': route(z.object({ modelSettings: z.array(ModelSetting).max(500) }).strict(), Preferences),
@@ -67,6 +71,11 @@ export const routes = {
     ConversationSummary,
   ),
   'conversations.delete': route(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  /** The connection and model the conversation's next request goes to; also becomes the one new chats use. */
+  'conversations.setTarget': route(
+    z.object({ id: Id, connectionId: Id, model: z.string().trim().min(1).max(200) }).strict(),
+    ConversationSummary,
+  ),
 
   'chat.send': route(
     z

@@ -225,6 +225,18 @@ export const ModelSetting = z.object({
 });
 export type ModelSetting = z.infer<typeof ModelSetting>;
 
+/** App-wide upstream time limits, in milliseconds (issue 4.5). */
+export const TimeoutSettings = z.object({
+  /** TCP + TLS (and the proxy) until the request is sent. */
+  connectMs: z.number().int().min(1_000).max(600_000),
+  /** From the request sent to the first byte of the answer: reasoning models think long. */
+  firstByteMs: z.number().int().min(1_000).max(3_600_000),
+  /** Longest silence between two chunks once the answer has started. */
+  idleMs: z.number().int().min(1_000).max(3_600_000),
+});
+export type TimeoutSettings = z.infer<typeof TimeoutSettings>;
+export const DEFAULT_TIMEOUT_SETTINGS: TimeoutSettings = Object.freeze({ connectMs: 30_000, firstByteMs: 10 * 60_000, idleMs: 2 * 60_000 });
+
 /** Non-secret preferences, persisted by electron-store (Electron) or conf (browser host): one file, one schema. */
 export const Preferences = z.object({
   language: LanguagePref.default('system'),
@@ -237,6 +249,7 @@ export const Preferences = z.object({
   modelSettings: z.array(ModelSetting).default([]),
   /** Connections whose upstream rejected `stream_options`: usage is not requested from them. */
   noStreamOptions: z.array(Id).default([]),
+  timeouts: TimeoutSettings.default(DEFAULT_TIMEOUT_SETTINGS),
 });
 export type Preferences = z.infer<typeof Preferences>;
 

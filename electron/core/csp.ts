@@ -9,6 +9,8 @@ export function contentSecurityPolicy(connectSrc: readonly string[] = []): strin
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self' data:",
+    // The syntax-highlighting worker: a same-origin script file, never blob: or data:.
+    "worker-src 'self'",
     `connect-src 'self' ${connectSrc.join(' ')}`.trim(),
     "object-src 'none'",
     "base-uri 'none'",

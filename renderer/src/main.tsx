@@ -17,6 +17,7 @@ import './styles/composer.css';
 import './styles/markdown.css';
 import './styles/settings.css';
 import './styles/branching.css';
+import './styles/target.css';
 
 // Last session's language and theme until preferences arrive, so even the splash is right.
 initI18n();

@@ -71,6 +71,12 @@ describe('HTTP proxy (tinyproxy)', () => {
     const conn = await connection(manual(tiny.url, { username: 'ferry' }));
     const refused = await t.call('connections.test', { id: conn.id });
     expect(refused.failure?.code).toBe('proxy_auth');
+    // Chat through the same proxy without the password: the answer fails as proxy_auth, not as a generic error.
+    const blocked = await t.call('chat.send', { text: 'without the proxy password' });
+    const failed = await finished(blocked.assistantMessage.id);
+    expect(failed.status).toBe('error');
+    expect(failed.error?.code).toBe('proxy_auth');
+    expect(fixture.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
 
     await t.call('proxy.setPassword', { scope: conn.id, password: 'pr0xy-pass' });
     expect((await t.call('connections.list', {}))[0]?.proxyPasswordSet).toBe(true);

@@ -10,7 +10,7 @@ import { findConnection, storeConnection } from './connections';
 
 type ToolHandlers = Pick<
   Handlers,
-  'connections.test' | 'connections.models' | 'connections.nextChatConfig' | 'prefs.setProxy' | 'proxy.setPassword' | 'proxy.passwordState'
+  'connections.test' | 'connections.models' | 'connections.nextChatConfig' | 'prefs.setProxy' | 'prefs.setTimeouts' | 'proxy.setPassword' | 'proxy.passwordState'
 >;
 
 const accountOf = (scope: string) => (scope === 'app' ? 'proxy:app' : `proxy:${scope}`);
@@ -46,6 +46,8 @@ export function connectionToolHandlers(prefs: PreferencesService, vault: KeyVaul
       changed();
       return next;
     },
+
+    'prefs.setTimeouts': ({ timeouts }) => prefs.update({ timeouts: { ...prefs.read().timeouts, ...timeouts } }),
 
     'proxy.setPassword': async ({ scope, password }) => {
       if (scope !== 'app') findConnection(prefs, scope);

@@ -7,7 +7,7 @@ import type { HistoryRepository } from '../../services/storage/types';
 
 type ConversationHandlers = Pick<
   Handlers,
-  'conversations.list' | 'conversations.get' | 'conversations.rename' | 'conversations.delete' | 'chat.send' | 'chat.stop'
+  'conversations.list' | 'conversations.get' | 'conversations.rename' | 'conversations.delete' | 'conversations.setTarget' | 'chat.send' | 'chat.stop'
 >;
 
 export function conversationHandlers(history: HistoryRepository, chat: ChatService, events: EventBus): ConversationHandlers {
@@ -37,6 +37,7 @@ export function conversationHandlers(history: HistoryRepository, chat: ChatServi
       return { id };
     },
 
+    'conversations.setTarget': (input) => chat.setTarget(input),
     'chat.send': (input) => chat.send(input),
     'chat.stop': ({ messageId }) => ({ stopped: chat.stop(messageId) }),
   };

@@ -58,7 +58,8 @@ export class ChatService {
     const { history } = this.deps;
     const existing = input.conversationId ? history.getConversation(input.conversationId) : null;
     if (input.conversationId && !existing) throw new FerryError('not_found', 'Conversation not found');
-    const target = await this.target(input.connectionId ?? existing?.connectionId);
+    // An existing conversation goes to its own connection and model (conversations.setTarget switches them).
+    const target = await this.target(input.connectionId ?? existing?.connectionId, existing?.model);
     const conversation =
       existing ??
       history.createConversation({ title: deriveTitle(input.text), connectionId: target.connectionId, model: target.model });
@@ -72,7 +73,7 @@ export class ChatService {
     const message = this.message(messageId);
     const parentId = message.role === 'user' ? message.id : message.parentId;
     if (!parentId) throw new FerryError('invalid_input', 'This message has no question to answer again');
-    const target = await this.target(this.conversation(message.conversationId).connectionId);
+    const target = await this.targetOf(message.conversationId);
     const path = activePath(history.listMessages(message.conversationId), parentId);
     const assistantMessage = this.insertAnswer(message.conversationId, parentId, target.model);
     const conversation = this.activate(message.conversationId, assistantMessage.id, target);
@@ -85,7 +86,7 @@ export class ChatService {
     const { history } = this.deps;
     const message = this.message(messageId);
     if (message.role !== 'user') throw new FerryError('invalid_input', 'Only a user message can be edited');
-    const target = await this.target(this.conversation(message.conversationId).connectionId);
+    const target = await this.targetOf(message.conversationId);
     const all = history.listMessages(message.conversationId);
     const path = message.parentId ? activePath(all, message.parentId) : [];
     return this.ask(message.conversationId, target, path, text);
@@ -103,7 +104,7 @@ export class ChatService {
     if (previous && message.status === 'streaming') throw new FerryError('busy', 'This answer is still streaming');
     // Stopped a moment ago: its final write is done, let its bookkeeping finish too.
     if (previous) await previous.done;
-    const target = await this.target(this.conversation(message.conversationId).connectionId);
+    const target = await this.targetOf(message.conversationId);
     const path = activePath(history.listMessages(message.conversationId), message.id);
     const reopened = history.reopenMessage(message.id);
     if (!reopened) throw new FerryError('busy', 'This answer is still streaming');
@@ -112,6 +113,20 @@ export class ChatService {
     // The partial answer itself is the last turn: `buildTurns` keeps it since it is no longer streaming in `path`.
     this.start(reopened, target, path);
     return { conversation, message: reopened };
+  }
+
+  /** Switches the connection and model the conversation's next request goes to; new chats follow the choice. */
+  setTarget(input: { id: string; connectionId: string; model: string }): ConversationSummary {
+    const { history, prefs, events } = this.deps;
+    if (!history.getConversation(input.id) || history.isConversationDeleted(input.id)) {
+      throw new FerryError('not_found', 'Conversation not found');
+    }
+    if (!prefs.read().connections.some((c) => c.id === input.connectionId)) throw new FerryError('not_found', 'Connection not found');
+    const touched = history.touchConversation(input.id, { connectionId: input.connectionId, model: input.model });
+    if (!touched) throw new FerryError('not_found', 'Conversation not found');
+    prefs.update({ lastConnectionId: input.connectionId });
+    events.emit('conversation.updated', touched);
+    return touched;
   }
 
   stop(messageId: string): boolean {
@@ -157,6 +172,8 @@ export class ChatService {
     history.setActiveLeaf(conversationId, leafId);
     const touched = history.touchConversation(conversationId, { connectionId: target.connectionId, model: target.model });
     if (!touched) throw new FerryError('not_found', 'Conversation not found');
+    // New chats use the connection last used.
+    if (this.deps.prefs.read().lastConnectionId !== target.connectionId) this.deps.prefs.update({ lastConnectionId: target.connectionId });
     events.emit('conversation.updated', touched);
     return touched;
   }
@@ -183,6 +200,7 @@ export class ChatService {
         messages: buildTurns(path, { settings, sendReasoning }),
         params: requestParams(settings),
         includeUsage: !preferences.noStreamOptions.includes(target.connectionId),
+        timeouts: preferences.timeouts,
         signal: controller.signal,
         fetch: target.fetch ?? this.deps.fetch,
       },
@@ -216,16 +234,23 @@ export class ChatService {
     return conversation;
   }
 
-  private async target(connectionId: string | null | undefined): Promise<Target> {
+  private targetOf(conversationId: string): Promise<Target> {
+    const conversation = this.conversation(conversationId);
+    return this.target(conversation.connectionId, conversation.model);
+  }
+
+  /** `model`: the conversation's own choice, used when it still goes to the connection it was chosen for. */
+  private async target(connectionId: string | null | undefined, model?: string | null): Promise<Target> {
     const connection = this.deps.prefs.connection(connectionId);
     if (!connection) throw new FerryError('no_connection', 'No connection is configured');
     const base = resolveBaseUrl(connection.baseUrl, { asTyped: connection.asTyped });
     if (!base.ok) throw new FerryError('no_connection', 'The connection has no valid base URL', { reason: base.reason });
-    const model = connection.model.trim();
-    if (!model) throw new FerryError('no_connection', 'The connection has no model');
+    const own = connectionId && connection.id === connectionId ? model?.trim() : '';
+    const chosen = own || connection.model.trim();
+    if (!chosen) throw new FerryError('no_connection', 'The connection has no model');
     // Refuses (key_host_mismatch) while the key is bound to another host than the base URL's.
     const apiKey = await keyForRequest(connection, this.deps.vault);
     const fetch = this.deps.fetchFor?.(connection) ?? this.deps.fetch;
-    return { connectionId: connection.id, baseUrl: base.baseUrl, apiKey, model, ...(fetch ? { fetch } : {}) };
+    return { connectionId: connection.id, baseUrl: base.baseUrl, apiKey, model: chosen, ...(fetch ? { fetch } : {}) };
   }
 }

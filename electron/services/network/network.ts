@@ -30,7 +30,7 @@ export function createNetwork(deps: { prefs: PreferencesService; vault: KeyVault
     fetchFor(connection) {
       const extra = Object.entries(connection?.headers ?? {});
       return (async (input: string | URL | Request, init?: RequestInit) => {
-        const fetcher = deps.factory(await proxyFor(connection));
+        const fetcher = deps.factory(await proxyFor(connection), { connectTimeoutMs: deps.prefs.read().timeouts.connectMs });
         if (extra.length === 0) return fetcher(input, init);
         const headers = new Headers(init?.headers);
         for (const [name, value] of extra) if (!headers.has(name)) headers.set(name, value);

@@ -3,7 +3,14 @@ import { Agent, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispat
 import { bypasses, type ResolvedProxy } from './proxy';
 
 /** Makes the fetch for one proxy setting. Hosts plug in their own (Electron: a session's net.fetch). */
-export type ProxyFetchFactory = (proxy: ResolvedProxy) => typeof fetch;
+export type ProxyFetchFactory = (proxy: ResolvedProxy, options?: ProxyFetchOptions) => typeof fetch;
+
+export interface ProxyFetchOptions {
+  /** Bound on TCP + TLS (and the SOCKS handshake) of each new connection. Default 30 s. */
+  connectTimeoutMs?: number;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 
 /**
  * Browser host / Node: an undici dispatcher per proxy setting. `system` reads HTTPS_PROXY,
@@ -11,15 +18,21 @@ export type ProxyFetchFactory = (proxy: ResolvedProxy) => typeof fetch;
  * SOCKS5, with Basic / username-password auth. TLS uses Node's trust store; nothing turns it off.
  */
 export function createUndiciFetchFactory(): ProxyFetchFactory {
-  const direct = new Agent();
   const cache = new Map<string, Dispatcher>();
+  const directFor = (timeout: number): Dispatcher => {
+    const key = `direct:${timeout}`;
+    let dispatcher = cache.get(key);
+    if (!dispatcher) cache.set(key, (dispatcher = new Agent({ connect: { timeout } })));
+    return dispatcher;
+  };
 
-  const dispatcherFor = (proxy: ResolvedProxy): Dispatcher => {
-    if (proxy.mode === 'none') return direct;
-    const key = JSON.stringify([proxy.mode, proxy.url?.href ?? '', proxy.username, proxy.password]);
+  const dispatcherFor = (proxy: ResolvedProxy, timeout: number): Dispatcher => {
+    if (proxy.mode === 'none') return directFor(timeout);
+    const key = JSON.stringify([proxy.mode, proxy.url?.href ?? '', proxy.username, proxy.password, timeout]);
     let dispatcher = cache.get(key);
     if (dispatcher) return dispatcher;
-    if (proxy.mode === 'system') dispatcher = new EnvHttpProxyAgent();
+    const connect = { timeout };
+    if (proxy.mode === 'system') dispatcher = new EnvHttpProxyAgent({ connect });
     else if (!proxy.url) throw Object.assign(new Error('The manual proxy address is not valid'), { code: 'FERRY_PROXY_INVALID' });
     else if (proxy.url.protocol.startsWith('socks')) {
       dispatcher = socksDispatcher({
@@ -27,19 +40,20 @@ export function createUndiciFetchFactory(): ProxyFetchFactory {
         host: proxy.url.hostname.replace(/^\[|\]$/g, ''),
         port: Number(proxy.url.port),
         ...(proxy.username ? { userId: proxy.username, password: proxy.password } : {}),
-      });
+      }, { connect });
     } else {
       const token = proxy.username ? `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}` : undefined;
-      dispatcher = new ProxyAgent({ uri: proxy.url.href, ...(token ? { token } : {}) });
+      dispatcher = new ProxyAgent({ uri: proxy.url.href, connect, ...(token ? { token } : {}) });
     }
     cache.set(key, dispatcher);
     return dispatcher;
   };
 
-  return (proxy) =>
+  return (proxy, options) =>
     ((input: string | URL | Request, init?: RequestInit) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      const dispatcher = bypasses(new URL(url).hostname, proxy) ? direct : dispatcherFor(proxy);
+      const timeout = options?.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+      const dispatcher = bypasses(new URL(url).hostname, proxy) ? directFor(timeout) : dispatcherFor(proxy, timeout);
       return undiciFetch(url, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1]);
     }) as unknown as typeof fetch;
 }

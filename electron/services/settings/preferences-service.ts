@@ -1,4 +1,4 @@
-import { ConnectionConfig, DEFAULT_PROXY, Preferences } from '../../../shared/schemas';
+import { ConnectionConfig, DEFAULT_PROXY, DEFAULT_TIMEOUT_SETTINGS, Preferences } from '../../../shared/schemas';
 import { z } from 'zod';
 
 /**
@@ -20,6 +20,7 @@ const Lenient = z.object({
   proxy: Preferences.shape.proxy.catch(DEFAULT_PROXY),
   modelSettings: Preferences.shape.modelSettings.catch([]),
   noStreamOptions: Preferences.shape.noStreamOptions.catch([]),
+  timeouts: Preferences.shape.timeouts.catch(DEFAULT_TIMEOUT_SETTINGS),
   connections: z
     .array(z.unknown())
     .catch([])

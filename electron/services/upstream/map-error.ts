@@ -72,7 +72,8 @@ const CHROMIUM_DNS = /net::ERR_NAME_(?:NOT_RESOLVED|RESOLUTION_FAILED)/;
 const CHROMIUM_REFUSED = /net::ERR_CONNECTION_REFUSED/;
 const CHROMIUM_RESET = /net::ERR_(?:CONNECTION_(?:RESET|CLOSED|ABORTED)|EMPTY_RESPONSE|INCOMPLETE_CHUNKED_ENCODING)/;
 const CHROMIUM_TLS = /net::ERR_(?:CERT_|SSL_)/;
-const PROXY_AUTH = /net::ERR_PROXY_AUTH|Proxy response \(407\)|\b407 Proxy Authentication Required/i;
+// A proxy refusing CONNECT for want of credentials: 407, or 401 from some (tinyproxy's BasicAuth answers 401).
+const PROXY_AUTH = /net::ERR_PROXY_AUTH|Proxy response \((?:401|407)\)|\b407 Proxy Authentication Required/i;
 // undici's own messages when the socket fails before or during the body.
 const UNDICI_NET_MESSAGE = /^(?:fetch failed|terminated)$/;
 const CONTEXT_LENGTH = /context[ _]length|maximum context|context window|too many tokens|prompt is too long/i;

@@ -1,11 +1,8 @@
+import { DEFAULT_TIMEOUT_SETTINGS } from '../../../shared/schemas';
 import type { StreamTimeouts } from './types';
 
-export const DEFAULT_TIMEOUTS: Readonly<StreamTimeouts> = Object.freeze({
-  connectMs: 30_000,
-  // Reasoning models can think for many minutes before the first token.
-  firstByteMs: 10 * 60_000,
-  idleMs: 2 * 60_000,
-});
+// Reasoning models can think for many minutes before the first token: first-byte defaults to 10 minutes.
+export const DEFAULT_TIMEOUTS: Readonly<StreamTimeouts> = DEFAULT_TIMEOUT_SETTINGS;
 
 export function resolveTimeouts(given: Partial<StreamTimeouts> | undefined): StreamTimeouts {
   const pick = (value: number | undefined, fallback: number) =>

@@ -36,8 +36,13 @@ const en = {
     rename: 'Rename',
     renameField: 'Conversation title',
     delete: 'Delete',
+    pin: 'Pin',
+    unpin: 'Unpin',
+    deleted: 'Conversation deleted',
+    undo: 'Undo',
     empty: 'No conversations yet. Your chats will appear here.',
     groups: {
+      pinned: 'Pinned',
       today: 'Today',
       yesterday: 'Yesterday',
       week: 'Previous 7 days',
@@ -336,6 +341,7 @@ const en = {
     cancel: 'Cancel',
     failed: 'That didn’t work: {{message}}',
     thinkingLive: 'Thinking {{time}}',
+    waiting: 'Waiting for the first token · {{time}}',
     thought: 'Thought for {{time}}',
     thoughtNoTime: 'Thoughts',
     tokens: '{{prompt}} in · {{completion}} out',
@@ -405,6 +411,9 @@ const en = {
     copyCode: 'Copy code',
     code: 'code',
     image: 'Image: {{label}}',
+    openLinkTitle: 'Open this link in your browser?',
+    openLink: 'Open',
+    cancel: 'Cancel',
   },
 };
 

@@ -36,8 +36,13 @@ const zhCN: DeepStringRecord<Resources> = {
     rename: '重命名',
     renameField: '对话标题',
     delete: '删除',
+    pin: '置顶',
+    unpin: '取消置顶',
+    deleted: '对话已删除',
+    undo: '撤销',
     empty: '还没有对话，开始聊天后会显示在这里。',
     groups: {
+      pinned: '置顶',
       today: '今天',
       yesterday: '昨天',
       week: '过去 7 天',
@@ -335,6 +340,7 @@ const zhCN: DeepStringRecord<Resources> = {
     send: '发送',
     cancel: '取消',
     failed: '操作未成功：{{message}}',
+    waiting: '正在等待首个 token · {{time}}',
     thinkingLive: '思考中 {{time}}',
     thought: '已思考 {{time}}',
     thoughtNoTime: '思考过程',
@@ -405,6 +411,9 @@ const zhCN: DeepStringRecord<Resources> = {
     copyCode: '复制代码',
     code: '代码',
     image: '图片：{{label}}',
+    openLinkTitle: '在浏览器中打开此链接？',
+    openLink: '打开',
+    cancel: '取消',
   },
 };
 

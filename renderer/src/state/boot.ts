@@ -52,7 +52,14 @@ export async function loadInitialState(api: ApiClient): Promise<void> {
   await loadConversations();
 
   const fromHash = conversationIdFromHash();
-  if (fromHash && useConversationsStore.getState().list.some((c) => c.id === fromHash)) {
+  // The sidebar holds only its first page: a conversation further down is asked for by id.
+  const known = (id: string) =>
+    useConversationsStore.getState().list.some((c) => c.id === id) ||
+    api.call('conversations.get', { id }).then(
+      () => true,
+      () => false,
+    );
+  if (fromHash && (await known(fromHash))) {
     const messageId = messageIdFromHash();
     // A search result's address (#/c/<id>/m/<messageId>): scroll to that message once it is on screen.
     void openConversation(fromHash).then(() => {

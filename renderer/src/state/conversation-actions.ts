@@ -7,9 +7,27 @@ import { writeConversationHash } from './location-hash';
 
 /** Conversation-level commands the UI calls; each keeps the stores and the server in step. */
 
+/** Conversations per sidebar page; the sidebar asks for the next one as it nears the end. */
+export const CONVERSATION_PAGE_SIZE = 100;
+
+/** Loads the first page of the sidebar (at boot, and after a reconnect: it replaces the list). */
 export async function loadConversations(): Promise<void> {
-  const list = await getApi().call('conversations.list', {});
-  useConversationsStore.getState().setAll(list);
+  const page = await getApi().call('conversations.list', { limit: CONVERSATION_PAGE_SIZE });
+  useConversationsStore.getState().setFirstPage(page, CONVERSATION_PAGE_SIZE);
+}
+
+/** Loads the page after the last one loaded; a no-op while one is on its way or at the end. */
+export async function loadMoreConversations(): Promise<void> {
+  const store = useConversationsStore.getState();
+  if (!store.loaded || !store.hasMore || store.loadingMore || !store.cursor) return;
+  store.setLoadingMore(true);
+  try {
+    const page = await getApi().call('conversations.list', { cursor: store.cursor, limit: CONVERSATION_PAGE_SIZE });
+    useConversationsStore.getState().appendPage(page, CONVERSATION_PAGE_SIZE);
+  } catch (err) {
+    useConversationsStore.getState().setLoadingMore(false);
+    throw err;
+  }
 }
 
 /** Fetches a conversation and puts its messages on screen if it is still the open one. */
@@ -76,9 +94,39 @@ export async function renameConversation(id: string, title: string): Promise<voi
   useConversationsStore.getState().upsert(summary);
 }
 
+export async function pinConversation(id: string, pinned: boolean): Promise<void> {
+  const summary = await getApi().call('conversations.pin', { id, pinned });
+  useConversationsStore.getState().upsert(summary);
+}
+
+/**
+ * Deletes at once (the row disappears before main answers) and keeps the id hidden until undo or
+ * dismissal. Main only moves it to the trash, so `restoreConversation` can bring it back.
+ */
 export async function deleteConversation(id: string): Promise<void> {
-  await getApi().call('conversations.delete', { id });
-  forgetConversation(id);
+  const store = useConversationsStore.getState();
+  const summary = store.list.find((c) => c.id === id);
+  store.hide(id);
+  if (useChatStore.getState().openId === id) startNewChat();
+  try {
+    await getApi().call('conversations.delete', { id });
+  } catch (err) {
+    useConversationsStore.getState().unhide(id);
+    if (summary) useConversationsStore.getState().upsert(summary);
+    throw err;
+  }
+}
+
+/** Undo of a delete: back in the list where its order puts it. */
+export async function restoreConversation(id: string): Promise<void> {
+  const summary = await getApi().call('conversations.restore', { id });
+  useConversationsStore.getState().unhide(id);
+  useConversationsStore.getState().upsert(summary);
+}
+
+/** The undo window closed: the id need not be kept out of fetched pages any more (main has it in the trash). */
+export function forgetHiddenConversation(id: string): void {
+  useConversationsStore.getState().unhide(id);
 }
 
 /** Local cleanup after a delete, whether this window or another one did it. */

@@ -8,6 +8,7 @@ import { ComposerContainer } from '../composer/ComposerContainer';
 import { ConversationSettingsDialog } from './ConversationSettingsDialog';
 import { ConversationTotals } from './ConversationTotals';
 import { MessageList } from './MessageList';
+import { TargetPicker } from './TargetPicker';
 import { Welcome } from './Welcome';
 
 function ChatHeader() {
@@ -15,11 +16,17 @@ function ChatHeader() {
   const openId = useChatStore((s) => s.openId);
   const summary = useConversationsStore((s) => s.list.find((c) => c.id === openId));
   const [settingsOpen, setSettingsOpen] = useState(false);
-  if (!openId) return <header className="chat-header" />;
+  if (!openId) {
+    return (
+      <header className="chat-header">
+        <TargetPicker conversation={null} />
+      </header>
+    );
+  }
   return (
     <header className="chat-header">
       <h1 className="chat-title">{summary?.title || t('sidebar.untitled')}</h1>
-      {summary?.model && <span className="pill">{summary.model}</span>}
+      <TargetPicker conversation={summary ?? null} />
       <ConversationTotals />
       <button
         type="button"

@@ -26,6 +26,15 @@ export function ErrorCard({ error, onOpenSettings, onRetry }: ErrorCardProps) {
         <strong className="error-card-title">{title}</strong>
       </div>
       <p className="error-card-hint">{hint}</p>
+      {error.retryAfterSeconds !== undefined && (
+        <p className="error-card-retry-after">{t('errorCard.retryAfter', { seconds: Math.ceil(error.retryAfterSeconds) })}</p>
+      )}
+      {error.param && (
+        <p className="error-card-param">
+          {t('errorCard.param', { param: '' })}
+          <code>{error.param}</code>
+        </p>
+      )}
       {error.providerMessage && (
         <figure className="error-card-provider">
           <figcaption>{t('errorCard.providerMessage')}</figcaption>

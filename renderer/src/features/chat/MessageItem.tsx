@@ -9,6 +9,7 @@ import { EditMessageForm } from './EditMessageForm';
 import { ErrorCard } from './ErrorCard';
 import { MessageActions, RecoverActions, type SiblingProps } from './MessageActions';
 import { ReasoningBlock } from './ReasoningBlock';
+import { WaitingTimer } from './WaitingTimer';
 
 const UNKNOWN_ERROR = { code: 'unknown' } as const;
 
@@ -34,6 +35,7 @@ function AssistantBody({ message }: { message: Message }) {
           <span className="dot" />
           <span className="dot" />
           <span className="visually-hidden">{t('chat.thinking')}</span>
+          <WaitingTimer since={message.createdAt} />
         </div>
       );
     }

@@ -1,13 +1,23 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildThread } from '../../../../shared/message-tree';
 import { useTranslation } from 'react-i18next';
 import { selectStreamingMessage, useChatStore } from '../../state/chat-store';
 import { useConversationsStore } from '../../state/conversations-store';
 import { ArrowDownIcon } from '../../ui/icons';
 import { MessageItem } from './MessageItem';
+import { clearReveal, useRevealStore } from './reveal-message';
 import { useStickToBottom } from './use-stick-to-bottom';
 
-/** The open conversation's active path. Reads only the message tree, never the composer's text. */
+/** A first guess at a row's height; each row is measured once rendered. */
+const ESTIMATED_ROW_PX = 160;
+/** Rows rendered beyond the viewport on each side. */
+const OVERSCAN = 4;
+
+/**
+ * The open conversation's active path, virtualized: only the rows near the viewport are in the DOM
+ * (the newest ones while following the answer). Reads only the message tree, never the composer.
+ */
 export function MessageList() {
   const { t } = useTranslation();
   const tree = useChatStore((s) => s.messages);
@@ -15,7 +25,26 @@ export function MessageList() {
   const activeLeafId = useConversationsStore((s) => s.list.find((c) => c.id === openId)?.activeLeafId);
   const { path: messages, siblings } = useMemo(() => buildThread(tree, activeLeafId), [tree, activeLeafId]);
   const streaming = useChatStore((s) => !!selectStreamingMessage(s));
-  const { scroller, content, atBottom, scrollToBottom } = useStickToBottom();
+  const revealTarget = useRevealStore((s) => s.target);
+  const { scroller, content, atBottom, scrollToBottom, unstick } = useStickToBottom();
+  const rowsBox = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; rows read the virtualizer each render.
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    getItemKey: (i) => messages[i]?.id ?? i,
+    overscan: OVERSCAN,
+    scrollMargin,
+  });
+
+  // Rows are placed relative to the box, which sits below the log's top padding.
+  useLayoutEffect(() => {
+    const offset = rowsBox.current?.offsetTop ?? 0;
+    setScrollMargin((m) => (m === offset ? m : offset));
+  }, []);
 
   // Opening a conversation starts at its end.
   useLayoutEffect(() => {
@@ -30,6 +59,17 @@ export function MessageList() {
     lastCount.current = count;
   }, [count, scrollToBottom]);
 
+  // A search hit: bring its row into the DOM (and stop following the bottom). Runs after the
+  // effects above, so a conversation that just loaded lands on the hit, not at its end.
+  const revealIndex = revealTarget ? messages.findIndex((m) => m.id === revealTarget) : -1;
+  useEffect(() => {
+    if (!revealTarget || revealIndex < 0) return;
+    unstick();
+    virtualizer.scrollToIndex(revealIndex, { align: 'center' });
+    clearReveal(revealTarget);
+  }, [revealTarget, revealIndex, unstick, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
   return (
     <div className="message-pane">
       <div className="message-scroller" ref={scroller}>
@@ -41,19 +81,30 @@ export function MessageList() {
           // Announce a finished answer once instead of every streamed fragment.
           aria-busy={streaming}
         >
-          {messages.map((m) => {
-            const position = siblings.get(m.id);
-            return (
-              <MessageItem
-                key={m.id}
-                message={m}
-                siblingIndex={position?.index ?? 0}
-                siblingCount={position?.count ?? 1}
-                previousId={position?.previousId ?? null}
-                nextId={position?.nextId ?? null}
-              />
-            );
-          })}
+          <div className="message-rows" ref={rowsBox} style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const m = messages[item.index];
+              if (!m) return null;
+              const position = siblings.get(m.id);
+              return (
+                <div
+                  key={item.key}
+                  className="message-row"
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+                >
+                  <MessageItem
+                    message={m}
+                    siblingIndex={position?.index ?? 0}
+                    siblingCount={position?.count ?? 1}
+                    previousId={position?.previousId ?? null}
+                    nextId={position?.nextId ?? null}
+                  />
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
       {!atBottom && (

@@ -6,7 +6,8 @@ const THRESHOLD_PX = 48;
 /**
  * Keeps a scroll container pinned to the bottom while its content grows, until the user scrolls
  * up; scrolling back down re-pins it. Growth is observed with a ResizeObserver, so it works no
- * matter which part of the content grew (a streaming block, a code block, an error card).
+ * matter which part of the content grew (a streaming block, a code block, an error card, a
+ * virtual row measured taller than its estimate).
  */
 export function useStickToBottom() {
   const scroller = useRef<HTMLDivElement>(null);
@@ -19,6 +20,12 @@ export function useStickToBottom() {
     setAtBottom(true);
     const el = scroller.current;
     if (el) el.scrollTo({ top: el.scrollHeight });
+  }, []);
+
+  /** Stops following the bottom (a jump to an older message); scrolling back down re-pins. */
+  const unstick = useCallback(() => {
+    stuck.current = false;
+    setAtBottom(false);
   }, []);
 
   useEffect(() => {
@@ -58,5 +65,5 @@ export function useStickToBottom() {
     return () => observer.disconnect();
   }, []);
 
-  return { scroller, content, atBottom, scrollToBottom };
+  return { scroller, content, atBottom, scrollToBottom, unstick };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../../api';
 import { appErrorText } from '../../i18n/error-text';
@@ -13,6 +13,18 @@ export function AppProxySection() {
   const saved = useAppStore((s) => s.prefs?.proxy ?? null);
   const [value, setValue] = useState<ProxyFields>(() => proxyFieldsOf(saved, false));
   const [status, setStatus] = useState('');
+  const [passwordSet, setPasswordSet] = useState(false);
+  const [passwordVersion, setPasswordVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    getApi()
+      .call('proxy.passwordState', { scope: 'app' })
+      .then((state) => live && setPasswordSet(state.set))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [passwordVersion]);
 
   const save = async () => {
     try {
@@ -22,6 +34,7 @@ export function AppProxySection() {
       if (value.choice === 'manual' && value.password) {
         await getApi().call('proxy.setPassword', { scope: 'app', password: value.password });
         setValue((v) => ({ ...v, password: '' }));
+        setPasswordVersion((n) => n + 1);
       }
       await reloadSettings();
       setStatus(t('connections.proxy.saved'));
@@ -32,7 +45,7 @@ export function AppProxySection() {
 
   return (
     <div className="settings-form">
-      <ProxyFieldset scope="app" value={value} onChange={setValue} allowDefault={false} passwordSet={false} legend={t('connections.proxy.appProxy')} />
+      <ProxyFieldset scope="app" value={value} onChange={setValue} allowDefault={false} passwordSet={passwordSet} legend={t('connections.proxy.appProxy')} />
       <div className="form-actions">
         <p className="form-status" role="status">
           {status}

@@ -16,7 +16,8 @@ const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: readonly strin
 
 /**
  * Markdown for an answer that is still arriving: finished blocks are parsed once and kept, only
- * the growing last block is parsed again on each update. While `live`, ends with a blinking caret.
+ * the growing last block is parsed again on each update. While `live`, ends with a blinking caret,
+ * and the growing block shows code unhighlighted and math as source until it is complete.
  * An answer that finishes keeps this layout, so the end of a long stream doesn't re-parse it all.
  */
 export function StreamingMarkdown({ content, live = true }: { content: string; live?: boolean }) {
@@ -31,7 +32,7 @@ export function StreamingMarkdown({ content, live = true }: { content: string; l
       ))}
       {tail.trim() ? (
         <div className="md-block md-tail">
-          <Markdown content={tail} />
+          <Markdown content={tail} live={live} />
         </div>
       ) : (
         live && <span className="caret caret-solo" aria-hidden />

@@ -17,6 +17,13 @@ describe('splitBlocks', () => {
     expect(split(text).blocks).toEqual(['Intro\n\n', '```py\na = 1\n\nb = 2\n```\n\n']);
   });
 
+  it('never splits inside display math on lines of its own', () => {
+    const text = 'A\n\n$$\na = 1\n\nb = 2\n$$\n\n\\[\nx\n\ny\n\\]\n\nAfter';
+    expect(split(text).blocks).toEqual(['A\n\n', '$$\na = 1\n\nb = 2\n$$\n\n', '\\[\nx\n\ny\n\\]\n\n']);
+    // Inline $$ on a line with other text opens nothing.
+    expect(split('$$x$$ here\n\nNext\n\nEnd').blocks).toEqual(['$$x$$ here\n\n', 'Next\n\n']);
+  });
+
   it('keeps indented continuations and loose list items together', () => {
     const text = '1. one\n\n   more about one\n\n2. two\n\nPara';
     expect(split(text).blocks).toEqual(['1. one\n\n   more about one\n\n2. two\n\n']);

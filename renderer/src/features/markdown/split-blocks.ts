@@ -3,7 +3,8 @@
  * the growing tail is re-parsed. Incremental: appending text resumes from where the last scan
  * stopped instead of re-lexing the whole answer on every frame.
  *
- * A boundary is a blank line outside a code fence followed by an unindented line. Indented lines
+ * A boundary is a blank line outside a code fence (or a `$$` / `\[` display-math block) followed by
+ * an unindented line. Indented lines
  * after a blank belong to the previous block (list continuations, indented code), and list items
  * separated by blank lines stay together so ordered lists keep their numbering.
  */
@@ -23,6 +24,9 @@ export interface SplitState {
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+/** Display math on lines of its own (`$$` … `$$`, `\[` … `\]`) may contain blank lines too. */
+const MATH_OPEN = /^ {0,3}(\$\$|\\\[)\s*$/;
+const MATH_CLOSE: Record<string, RegExp> = { $: /^\s*\$\$\s*$/, '\\': /^\s*\\\]\s*$/ };
 const LIST_ITEM = /^ {0,3}([-*+]|\d{1,9}[.)])(\s|$)/;
 
 export function emptySplit(): SplitState {
@@ -40,7 +44,9 @@ export function splitBlocks(prev: SplitState, text: string): SplitState {
 
   for (let nl = text.indexOf('\n', pos); nl !== -1; nl = text.indexOf('\n', pos)) {
     const line = text.slice(pos, nl);
-    if (state.fence) {
+    if (state.fence && MATH_CLOSE[state.fence.char]) {
+      if (MATH_CLOSE[state.fence.char]!.test(line)) state.fence = null;
+    } else if (state.fence) {
       const close = line.match(/^ {0,3}(`{3,}|~{3,})\s*$/);
       if (close?.[1] && close[1][0] === state.fence.char && close[1].length >= state.fence.len) state.fence = null;
     } else if (line.trim() === '') {
@@ -59,6 +65,9 @@ export function splitBlocks(prev: SplitState, text: string): SplitState {
       // A backtick fence's info string can't contain backticks; such a line is inline code instead.
       if (open?.[1] && !(open[1][0] === '`' && line.slice(open.index! + open[1].length).includes('`'))) {
         state.fence = { char: open[1][0]!, len: open[1].length };
+      } else {
+        const math = line.match(MATH_OPEN);
+        if (math?.[1]) state.fence = { char: math[1][0]!, len: 2 };
       }
     }
     pos = nl + 1;

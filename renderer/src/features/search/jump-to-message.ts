@@ -1,5 +1,6 @@
 import { openConversation } from '../../state/conversation-actions';
 import { writeMessageHash } from '../../state/location-hash';
+import { requestReveal } from '../chat/reveal-message';
 
 const HIGHLIGHT_CLASS = 'search-target';
 const HIGHLIGHT_MS = 2500;
@@ -30,6 +31,8 @@ function waitForMessage(messageId: string): Promise<HTMLElement | null> {
 
 /** Scrolls a rendered message into view and highlights it for a moment. */
 export async function highlightMessage(messageId: string): Promise<boolean> {
+  // The message list is virtual: ask it to render the message's row first.
+  requestReveal(messageId);
   const el = await waitForMessage(messageId);
   if (!el) return false;
   el.scrollIntoView({ block: 'center' });

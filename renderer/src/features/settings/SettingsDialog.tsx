@@ -3,6 +3,7 @@ import { useAppStore } from '../../state/app-store';
 import { CloseIcon } from '../../ui/icons';
 import { Modal } from '../../ui/Modal';
 import { AppProxySection } from '../connections/AppProxySection';
+import { TimeoutsSection } from './TimeoutsSection';
 import { ConnectionsSection } from '../connections/ConnectionsSection';
 import { ModelSettingsSection } from './ModelSettingsSection';
 import { LanguageField, ThemeField } from './PreferencesSection';
@@ -36,6 +37,7 @@ export function SettingsDialog() {
             {t('connections.proxy.section')}
           </h3>
           <AppProxySection />
+          <TimeoutsSection />
         </section>
         <section className="settings-section" aria-labelledby="settings-models">
           <h3 id="settings-models" className="settings-section-title">

@@ -1,14 +1,32 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../../shared/schemas';
-import { openConversation, renameConversation } from '../../state/conversation-actions';
+import { openConversation, pinConversation, renameConversation } from '../../state/conversation-actions';
 import { conversationHref } from '../../state/location-hash';
 import { PencilIcon, TrashIcon } from '../../ui/icons';
+import { PinIcon } from './PinIcon';
 
 interface ConversationItemProps {
   conversation: ConversationSummary;
   active: boolean;
   onDelete(conversation: ConversationSummary): void;
+}
+
+function PinButton({ conversation }: { conversation: ConversationSummary }) {
+  const { t } = useTranslation();
+  const pinned = !!conversation.pinned;
+  const label = pinned ? t('sidebar.unpin') : t('sidebar.pin');
+  return (
+    <button
+      type="button"
+      className={`icon-button${pinned ? ' is-pinned' : ''}`}
+      aria-label={label}
+      title={label}
+      onClick={() => void pinConversation(conversation.id, !pinned).catch(() => {})}
+    >
+      <PinIcon width={15} height={15} filled={pinned} />
+    </button>
+  );
 }
 
 function RenameField({ conversation, onDone }: { conversation: ConversationSummary; onDone(): void }) {
@@ -56,7 +74,10 @@ function RenameField({ conversation, onDone }: { conversation: ConversationSumma
   );
 }
 
-/** A sidebar entry: a link named by the title, plus Rename and Delete. */
+/**
+ * A sidebar entry: a link named by the title, plus Pin, Rename and Delete (undoable, so no
+ * confirmation). On the link, F2 renames and Delete deletes.
+ */
 export const ConversationItem = memo(function ConversationItem({ conversation, active, onDelete }: ConversationItemProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -64,7 +85,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
   const title = conversation.title || t('sidebar.untitled');
 
   return (
-    <li className={`conv-item${active ? ' is-active' : ''}`}>
+    <div className={`conv-item${active ? ' is-active' : ''}`}>
       {editing ? (
         <RenameField
           conversation={conversation}
@@ -78,6 +99,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           className="conv-link"
           href={conversationHref(conversation.id)}
           aria-current={active ? 'page' : undefined}
+          aria-keyshortcuts="F2 Delete"
           title={title}
           onClick={(e) => {
             // Plain clicks stay in this window; modified clicks keep their browser meaning.
@@ -89,6 +111,9 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
             if (e.key === 'F2') {
               e.preventDefault();
               setEditing(true);
+            } else if (e.key === 'Delete') {
+              e.preventDefault();
+              onDelete(conversation);
             }
           }}
         >
@@ -97,6 +122,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
       )}
       {!editing && (
         <div className="conv-actions">
+          <PinButton conversation={conversation} />
           <button ref={renameButton} type="button" className="icon-button" aria-label={t('sidebar.rename')} title={t('sidebar.rename')} onClick={() => setEditing(true)}>
             <PencilIcon width={15} height={15} />
           </button>
@@ -105,6 +131,6 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           </button>
         </div>
       )}
-    </li>
+    </div>
   );
 });

@@ -1,0 +1,79 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_TIMEOUT_SETTINGS, type TimeoutSettings } from '../../../../shared/schemas';
+import { getApi } from '../../api';
+import { appErrorText } from '../../i18n/error-text';
+import { useAppStore } from '../../state/app-store';
+
+const FIELDS = ['connectMs', 'firstByteMs', 'idleMs'] as const;
+type Field = (typeof FIELDS)[number];
+
+const seconds = (ms: number) => String(Math.round(ms / 1000));
+
+/** App-wide connect / first-byte / idle limits, in seconds (stored in ms in preferences). */
+export function TimeoutsSection() {
+  const { t } = useTranslation();
+  const saved = useAppStore((s) => s.prefs?.timeouts ?? DEFAULT_TIMEOUT_SETTINGS);
+  const ids = { hint: useId(), connectMs: useId(), firstByteMs: useId(), idleMs: useId() };
+  const [values, setValues] = useState<Record<Field, string>>(() => ({
+    connectMs: seconds(saved.connectMs),
+    firstByteMs: seconds(saved.firstByteMs),
+    idleMs: seconds(saved.idleMs),
+  }));
+  const [status, setStatus] = useState('');
+
+  const save = async () => {
+    const timeouts: Partial<TimeoutSettings> = {};
+    for (const field of FIELDS) {
+      const n = Number(values[field]);
+      if (!Number.isFinite(n) || n < 1) {
+        setStatus(t('connections.timeouts.invalid'));
+        return;
+      }
+      timeouts[field] = Math.round(n * 1000);
+    }
+    try {
+      const prefs = await getApi().call('prefs.setTimeouts', { timeouts });
+      useAppStore.getState().setPrefs(prefs);
+      setStatus(t('connections.timeouts.saved'));
+    } catch (err) {
+      setStatus(appErrorText(t, err).title);
+    }
+  };
+
+  return (
+    <fieldset className="settings-form" aria-describedby={ids.hint}>
+      <legend className="field-label">{t('connections.timeouts.title')}</legend>
+      <p id={ids.hint} className="field-help">
+        {t('connections.timeouts.hint')}
+      </p>
+      <div className="timeouts-grid">
+        {FIELDS.map((field) => (
+          <div className="field" key={field}>
+            <label htmlFor={ids[field]} className="field-label">
+              {t(`connections.timeouts.${field}`)}
+            </label>
+            <input
+              id={ids[field]}
+              className="input"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              value={values[field]}
+              onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+            />
+          </div>
+        ))}
+      </div>
+      <div className="form-actions">
+        <p className="form-status" role="status">
+          {status}
+        </p>
+        <button type="button" className="button button-secondary" onClick={() => void save()}>
+          {t('connections.timeouts.save')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

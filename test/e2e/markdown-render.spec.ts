@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, setUpConnection, test } from './support/fixtures';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
+
+const RICH_ANSWER = [
+  '## Streaming Markdown',
+  '',
+  'Some ~~old~~ **new** text with `inline code`, inline math $E = mc^2$ and \\(a^2 + b^2 = c^2\\).',
+  '',
+  '```ts',
+  'interface User { id: number; name: string }',
+  '// Greets a user',
+  'export function greet(user: User): string {',
+  '  return `Hello, ${user.name}!`;',
+  '}',
+  '```',
+  '',
+  '```python',
+  'def fib(n: int) -> int:',
+  '    """Return the n-th Fibonacci number."""',
+  '    return n if n < 2 else fib(n - 1) + fib(n - 2)',
+  '```',
+  '',
+  '```bash',
+  'for f in *.log; do',
+  '  echo "compressing $f" && gzip -9 "$f"',
+  'done',
+  '```',
+  '',
+  '| Language | Typed | Year |',
+  '|----------|:-----:|-----:|',
+  '| TypeScript | yes | 2012 |',
+  '| Python | gradual | 1991 |',
+  '',
+  '- [x] highlight code',
+  '- [ ] ship it',
+  '',
+  'Display math:',
+  '',
+  '$$',
+  '\\int_0^1 x^2\\,dx = \\frac{1}{3}',
+  '$$',
+  '',
+  '\\[',
+  '\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}',
+  '\\]',
+  '',
+  'See [the docs](https://example.com/docs).',
+].join('\n');
+
+async function chooseTheme(page: Page, value: string) {
+  await page.getByRole('button', { name: /^(Settings|设置)$/ }).click();
+  const dialog = page.getByRole('dialog', { name: /^(Settings|设置)$/ });
+  await dialog.getByRole('combobox', { name: /^Theme$/ }).selectOption(value);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+}
+
+test('a streamed answer with code, a table, a task list and math renders highlighted and typeset', async ({ page, ferry }) => {
+  await page.setViewportSize({ width: 1100, height: 1400 });
+  await page.goto(ferry.host.url);
+  await setUpConnection(page, { baseUrl: ferry.fixture.url, key: 'sk-markdown-0001', model: 'fixture-model' });
+  await page.keyboard.press('Escape');
+  await chooseTheme(page, 'light');
+
+  ferry.fixture.configure({ text: RICH_ANSWER, chunkDelayMs: 3 });
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Show me rich Markdown');
+  await composer.press('Enter');
+  const answer = page.locator('article[data-role="assistant"]').last();
+  await expect(answer).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  const md = answer.locator('.markdown');
+
+  // Fenced code: still `pre code`, now with highlight.js tokens in each completed block.
+  const blocks = md.locator('pre code');
+  await expect(blocks).toHaveCount(3);
+  await expect(md.locator('pre code.language-ts .hljs-keyword').first()).toBeVisible();
+  await expect(md.locator('pre code.language-ts .hljs-comment')).toHaveText('// Greets a user');
+  await expect(md.locator('pre code.language-python .hljs-keyword').first()).toHaveText('def');
+  await expect(md.locator('pre code.language-python .hljs-string').first()).toContainText('Fibonacci');
+  await expect(md.locator('pre code.language-bash .hljs-built_in, pre code.language-bash .hljs-keyword').first()).toBeVisible();
+  await expect(md.getByRole('button', { name: 'Copy code' })).toHaveCount(3);
+  // Highlighting ran off the main thread, in the bundled same-origin worker.
+  expect(page.workers().map((w) => w.url())).toEqual(expect.arrayContaining([expect.stringMatching(/\/assets\/highlight\.worker-[\w-]+\.js$/)]));
+
+  // GFM.
+  await expect(md.locator('table th')).toHaveCount(3);
+  await expect(md.locator('table td').first()).toHaveText('TypeScript');
+  await expect(md.locator('input[type="checkbox"]')).toHaveCount(2);
+  await expect(md.locator('input[type="checkbox"]').first()).toBeChecked();
+  await expect(md.locator('del')).toHaveText('old');
+
+  // Math: two inline ($ and \( \)), two display ($$ and \[ \]).
+  await expect(md.locator('.katex')).toHaveCount(4);
+  await expect(md.locator('.katex-display')).toHaveCount(2);
+  await expect(md).not.toContainText('\\(');
+  // KaTeX fonts come from our own origin (bundled by Vite).
+  await expect.poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+
+  await page.screenshot({ path: `${SHOTS}/markdown-light-en.png`, fullPage: true });
+  await chooseTheme(page, 'dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: `${SHOTS}/markdown-dark-en.png`, fullPage: true });
+
+  // A link shows where it goes before leaving; Cancel stays in the app.
+  await md.getByRole('link', { name: 'the docs' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Open this link in your browser?' });
+  await expect(confirm).toContainText('https://example.com/docs');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+});
