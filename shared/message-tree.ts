@@ -12,7 +12,7 @@ export interface TreeNode {
 const byCreation = (a: TreeNode, b: TreeNode) => a.createdAt - b.createdAt;
 
 /** Children of each node (key null = roots), oldest first. */
-export function childrenIndex<T extends TreeNode>(messages: readonly T[]): Map<string | null, T[]> {
+function childrenIndex<T extends TreeNode>(messages: readonly T[]): Map<string | null, T[]> {
   const index = new Map<string | null, T[]>();
   for (const m of messages) {
     const list = index.get(m.parentId);

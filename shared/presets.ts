@@ -39,9 +39,9 @@ export function presetById(id: PresetId): Preset {
 }
 
 /** NextChat serves its OpenAI-compatible routes under this path. */
-export const NEXTCHAT_API_PATH = '/api/openai/v1';
+const NEXTCHAT_API_PATH = '/api/openai/v1';
 /** NextChat treats a bearer token with this prefix as an access code, anything else as an OpenAI key. */
-export const NEXTCHAT_CODE_PREFIX = 'nk-';
+const NEXTCHAT_CODE_PREFIX = 'nk-';
 
 /**
  * NextChat relay: `http://1.2.3.4:2024` + code `abc` → base `http://1.2.3.4:2024/api/openai/v1`,

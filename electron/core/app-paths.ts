@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
  * The app's root folder (the one holding package.json and dist/). The bundles live in
  * dist-electron/, one level down; under tests the sources run from electron/<host>/.
  */
-export function appRoot(): string {
+function appRoot(): string {
   const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   let dir = here;
   for (let i = 0; i < 4; i++) {

@@ -28,8 +28,6 @@ export interface CoreOptions {
   locale: string;
   /** Keychain service name; tests use their own so they never touch the user's entries. */
   keychainService?: string;
-  /** Electron's net.fetch, or a proxy-aware fetch. */
-  fetch?: typeof fetch;
   /** Makes the fetch for one proxy setting (Electron: a session per setting). Default: undici dispatchers. */
   proxyFetch?: ProxyFetchFactory;
   logger?: Logger;
@@ -52,22 +50,18 @@ export function createCore(options: CoreOptions): Core {
 
   const prefs = new PreferencesService(options.prefsBackend);
   const keychain = createKeychainStore(options.keychainService ?? 'Ferry');
-  const vault = createKeyVault({
-    keychain,
-    memory: createMemoryStore(),
-  });
+  const vault = createKeyVault({ keychain, memory: createMemoryStore() });
   const network = createNetwork({ prefs, vault, factory: options.proxyFetch ?? createUndiciFetchFactory() });
-  const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetch: options.fetch, fetchFor: network.fetchFor });
+  const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor });
 
-  const app = appHandlers(
-    { host: options.host, version: options.version, dataDir: options.dataDir, systemLanguage: systemLanguage(options.locale) },
-    prefs,
-    vault,
-  );
   const router = createRouter(
     {
-      ...app,
-      'app.info': async (input) => ({ ...(await app['app.info'](input)), database: database.status() }),
+      ...appHandlers(
+        { host: options.host, version: options.version, dataDir: options.dataDir, systemLanguage: systemLanguage(options.locale) },
+        prefs,
+        vault,
+        () => database.status(),
+      ),
       ...connectionHandlers(prefs, vault, events),
       ...connectionToolHandlers(prefs, vault, network, events),
       ...conversationHandlers(history, chat, events),

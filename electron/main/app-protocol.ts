@@ -4,7 +4,7 @@ import { net, protocol } from 'electron';
 import { contentSecurityPolicy } from '../core/csp';
 
 /** The renderer is served from app://ferry/, a privileged standard scheme, never from file://. */
-export const APP_SCHEME = 'app';
+const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://ferry`;
 
 /** Must run before `app` is ready. */

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { app, BrowserWindow, net } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { appVersion, rendererDir } from '../core/app-paths';
 import { createCore, type Core } from '../core/create-core';
 import { APP_NAME, dataFiles, defaultDataDir } from '../core/data-dir';
@@ -52,9 +52,8 @@ if (!app.requestSingleInstanceLock()) {
       dataDir,
       prefsBackend: backend,
       locale: app.getLocale(),
-      // Chromium's network stack: honours the OS proxy settings (including PAC) and trust store.
-      fetch: net.fetch as unknown as typeof fetch,
-      // Every upstream request goes through a dedicated session whose proxy follows the settings.
+      // Chromium's network stack, honouring the OS proxy settings (including PAC) and trust store:
+      // every upstream request goes through a dedicated session whose proxy follows the settings.
       proxyFetch: createSessionFetchFactory(),
       logger,
     });

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { replyText, startFixtureServer, type FixtureServer } from '../fixture';
 import { activePath, buildThread } from '../../shared/message-tree';
-import type { Message } from '../../shared/schemas';
 import { startTestCore, type TestCore } from './support/test-core';
 
 let fixture: FixtureServer;
@@ -16,13 +15,6 @@ beforeEach(async () => {
   t = await startTestCore();
 });
 afterEach(() => t.dispose());
-
-const finished = (messageId: string, after = 0) =>
-  t
-    .waitForEvent(
-      (e) => e.name === 'message.updated' && e.payload.id === messageId && e.payload.status !== 'streaming' && e.payload.updatedAt > after,
-    )
-    .then((e) => e.payload as Message);
 
 async function connect(baseUrl = fixture.url, name = 'Fixture') {
   const conn = await t.call('connections.save', { name, baseUrl, model: 'fixture-model' });
@@ -42,12 +34,12 @@ describe('message tree through the core', () => {
   it('regenerate adds a sibling answer, switching moves the active leaf, and only the active path goes upstream', async () => {
     await connect();
     const first = await t.call('chat.send', { text: 'Question one' });
-    await finished(first.assistantMessage.id);
+    await t.finished(first.assistantMessage.id);
 
     const again = await t.call('chat.regenerate', { messageId: first.assistantMessage.id });
     expect(again.assistantMessage.parentId).toBe(first.userMessage.id);
     expect(again.conversation.activeLeafId).toBe(again.assistantMessage.id);
-    await finished(again.assistantMessage.id);
+    await t.finished(again.assistantMessage.id);
     expect(sentTurns(1)).toEqual([{ role: 'user', content: 'Question one' }]);
 
     const id = first.conversation.id;
@@ -59,7 +51,7 @@ describe('message tree through the core', () => {
     // Follow-up on the second answer, then switch back to the first: its branch has no follow-up.
     const follow = await t.call('chat.send', { conversationId: id, text: 'Follow-up' });
     expect(follow.userMessage.parentId).toBe(again.assistantMessage.id);
-    await finished(follow.assistantMessage.id);
+    await t.finished(follow.assistantMessage.id);
     const switched = await t.call('conversations.switchBranch', { messageId: first.assistantMessage.id });
     expect(switched.activeLeafId).toBe(first.assistantMessage.id);
     // Switching back lands on the newest leaf under the second answer: the follow-up's answer.
@@ -68,7 +60,7 @@ describe('message tree through the core', () => {
 
     await t.call('conversations.switchBranch', { messageId: first.assistantMessage.id });
     const onFirst = await t.call('chat.send', { conversationId: id, text: 'On the first branch' });
-    await finished(onFirst.assistantMessage.id);
+    await t.finished(onFirst.assistantMessage.id);
     expect(sentTurns(3).map((m) => m.content)).toEqual(['Question one', replyText(fixture.scenario), 'On the first branch']);
 
     detail = await t.call('conversations.get', { id });
@@ -84,11 +76,11 @@ describe('message tree through the core', () => {
   it('edit adds a sibling user message with its own answer, keeping the old branch', async () => {
     await connect();
     const first = await t.call('chat.send', { text: 'Original question' });
-    await finished(first.assistantMessage.id);
+    await t.finished(first.assistantMessage.id);
     const edited = await t.call('chat.edit', { messageId: first.userMessage.id, text: 'Better question' });
     expect(edited.userMessage.parentId).toBeNull();
     expect(edited.assistantMessage.parentId).toBe(edited.userMessage.id);
-    await finished(edited.assistantMessage.id);
+    await t.finished(edited.assistantMessage.id);
     expect(sentTurns(1)).toEqual([{ role: 'user', content: 'Better question' }]);
 
     const detail = await t.call('conversations.get', { id: first.conversation.id });
@@ -106,13 +98,13 @@ describe('message tree through the core', () => {
     const sent = await t.call('chat.send', { text: 'Long one' });
     await t.waitForEvent((e) => e.name === 'chat.delta' && e.payload.messageId === sent.assistantMessage.id && e.payload.offset > 20);
     await t.call('chat.stop', { messageId: sent.assistantMessage.id });
-    const stopped = await finished(sent.assistantMessage.id);
+    const stopped = await t.finished(sent.assistantMessage.id);
     expect(stopped.status).toBe('stopped');
 
     fixture.configure({ repeat: 1, chunkDelayMs: 0 });
     const cont = await t.call('chat.continue', { messageId: stopped.id });
     expect(cont.message).toMatchObject({ id: stopped.id, status: 'streaming', content: stopped.content });
-    const done = await finished(stopped.id, stopped.updatedAt);
+    const done = await t.finished(stopped.id, stopped.updatedAt);
     expect(done.status).toBe('done');
     expect(done.content).toBe(stopped.content + replyText(fixture.scenario));
     expect(sentTurns(1).at(-1)).toEqual({ role: 'assistant', content: stopped.content });
@@ -126,14 +118,14 @@ describe('message tree through the core', () => {
   it('sends the conversation settings: system prompt, context limit and parameters', async () => {
     await connect();
     const first = await t.call('chat.send', { text: 'One' });
-    await finished(first.assistantMessage.id);
+    await t.finished(first.assistantMessage.id);
     const settings = await t.call('conversations.updateSettings', {
       id: first.conversation.id,
       settings: { systemPrompt: 'You are terse.', contextMessages: 1, temperature: 0.2, topP: 0.9, maxTokens: 50 },
     });
     expect(settings).toMatchObject({ contextMessages: 1, maxTokens: 50 });
     const second = await t.call('chat.send', { conversationId: first.conversation.id, text: 'Two' });
-    await finished(second.assistantMessage.id);
+    await t.finished(second.assistantMessage.id);
     const body = fixture.requests.filter((r) => r.path === '/v1/chat/completions').at(-1)?.body as Record<string, unknown>;
     expect(body.messages).toEqual([
       { role: 'system', content: 'You are terse.' },
@@ -146,19 +138,19 @@ describe('message tree through the core', () => {
   it('stores usage per answer and stops asking a connection that rejected stream_options', async () => {
     const conn = await connect();
     const first = await t.call('chat.send', { text: 'Count my tokens' });
-    const done = await finished(first.assistantMessage.id);
+    const done = await t.finished(first.assistantMessage.id);
     expect(done.usage).toMatchObject({ estimated: false });
     expect(done.usage!.completionTokens).toBeGreaterThan(0);
     expect(sentBody(0)).toHaveProperty('stream_options');
 
     fixture.configure({ rejectStreamOptions: true });
     const second = await t.call('chat.send', { conversationId: first.conversation.id, text: 'Again' });
-    expect((await finished(second.assistantMessage.id)).status).toBe('done');
+    expect((await t.finished(second.assistantMessage.id)).status).toBe('done');
     expect((await t.call('prefs.get', {})).noStreamOptions).toEqual([conn.id]);
     // Remembered: the next request goes without it straight away.
     const count = fixture.requests.length;
     const third = await t.call('chat.send', { conversationId: first.conversation.id, text: 'Third' });
-    expect((await finished(third.assistantMessage.id)).status).toBe('done');
+    expect((await t.finished(third.assistantMessage.id)).status).toBe('done');
     expect(fixture.requests.length).toBe(count + 1);
     expect(sentBody(fixture.requests.filter((r) => r.path === '/v1/chat/completions').length - 1)).not.toHaveProperty('stream_options');
   });
@@ -174,7 +166,7 @@ describe('message tree through the core', () => {
         t.call('chat.send', { connectionId: connA.id, text: 'to A' }),
         t.call('chat.send', { connectionId: connB.id, text: 'to B' }),
       ]);
-      const [doneA, doneB] = await Promise.all([finished(a.assistantMessage.id), finished(b.assistantMessage.id)]);
+      const [doneA, doneB] = await Promise.all([t.finished(a.assistantMessage.id), t.finished(b.assistantMessage.id)]);
       expect(doneA.content).toBe(replyText(fixture.scenario));
       expect(doneB.content).toBe(replyText(other.scenario));
       const stored = await t.call('conversations.get', { id: b.conversation.id });

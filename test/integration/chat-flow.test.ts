@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { replyText, startFixtureServer, type FixtureServer } from '../fixture';
-import type { Message } from '../../shared/schemas';
 import { startTestCore, type TestCore } from './support/test-core';
 
 let fixture: FixtureServer;
@@ -19,11 +18,6 @@ beforeEach(async () => {
   t = await startTestCore();
 });
 afterEach(() => t.dispose());
-
-const finished = (messageId: string) =>
-  t.waitForEvent((e) => e.name === 'message.updated' && e.payload.id === messageId && e.payload.status !== 'streaming').then(
-    (e) => e.payload as Message,
-  );
 
 async function configure(storage: 'keychain' | 'session' = 'session') {
   const conn = await t.call('connections.save', { name: 'Fixture', baseUrl: fixture.url, model: 'fixture-model' });
@@ -43,7 +37,7 @@ describe('chat through the core', () => {
     expect(sent.conversation.title).toBe('Hello Ferry, how are you?');
     expect(sent.assistantMessage.status).toBe('streaming');
 
-    const done = await finished(sent.assistantMessage.id);
+    const done = await t.finished(sent.assistantMessage.id);
     expect(done.status).toBe('done');
     expect(done.content).toBe(replyText(fixture.scenario));
 
@@ -71,9 +65,9 @@ describe('chat through the core', () => {
   it('sends the earlier turns with the next question', async () => {
     await configure();
     const first = await t.call('chat.send', { text: 'first question' });
-    await finished(first.assistantMessage.id);
+    await t.finished(first.assistantMessage.id);
     const second = await t.call('chat.send', { conversationId: first.conversation.id, text: 'second question' });
-    await finished(second.assistantMessage.id);
+    await t.finished(second.assistantMessage.id);
     const last = fixture.requests.filter((r) => r.path === '/v1/chat/completions').at(-1)!;
     expect((last.body as { messages: { role: string }[] }).messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
   });
@@ -85,7 +79,7 @@ describe('chat through the core', () => {
     await t.waitForEvent((e) => e.name === 'chat.delta' && e.payload.messageId === sent.assistantMessage.id && e.payload.offset > 50);
 
     expect(await t.call('chat.stop', { messageId: sent.assistantMessage.id })).toEqual({ stopped: true });
-    const stopped = await finished(sent.assistantMessage.id);
+    const stopped = await t.finished(sent.assistantMessage.id);
     const closed = await fixture.waitForClientClose(2_000);
     expect(closed.closedByClient).toBe(true);
 
@@ -107,14 +101,14 @@ describe('chat through the core', () => {
     expect(mid.status).toBe('streaming');
     expect(mid.content.length).toBeGreaterThan(200);
     await t.call('chat.stop', { messageId: sent.assistantMessage.id });
-    await finished(sent.assistantMessage.id);
+    await t.finished(sent.assistantMessage.id);
   });
 
   it('an upstream failure is stored on the message with the provider’s words and no key', async () => {
     await configure();
     fixture.configure({ requireKey: 'sk-some-other-key' });
     const sent = await t.call('chat.send', { text: 'will fail' });
-    const failed = await finished(sent.assistantMessage.id);
+    const failed = await t.finished(sent.assistantMessage.id);
     expect(failed.status).toBe('error');
     expect(failed.error).toMatchObject({ code: 'unauthorized', status: 401, path: '/v1/chat/completions' });
     expect(failed.error?.providerMessage).toContain('Incorrect API key');
@@ -124,7 +118,7 @@ describe('chat through the core', () => {
   it('history survives a restart and reads without any network', async () => {
     await configure();
     const sent = await t.call('chat.send', { text: 'remember me' });
-    await finished(sent.assistantMessage.id);
+    await t.finished(sent.assistantMessage.id);
     await fixture.close();
     try {
       await t.restart();
@@ -156,7 +150,7 @@ describe('chat through the core', () => {
     const views = await t.call('connections.list', {});
     expect(views[0]!.key).toEqual({ set: true, storage: 'keychain', last4: KEY.slice(-4) });
     const sent = await t.call('chat.send', { text: 'secret check' });
-    await finished(sent.assistantMessage.id);
+    await t.finished(sent.assistantMessage.id);
     await t.restart(); // flush WAL and config to disk
 
     const files = readdirSync(t.dataDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());

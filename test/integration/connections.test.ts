@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HTML_PAGE, nextChatRelay, startFixtureServer, type FixtureServer } from '../fixture';
 import { deriveNextChat } from '../../shared/presets';
-import type { Message } from '../../shared/schemas';
 import { startTestCore, type TestCore } from './support/test-core';
 
 let fixture: FixtureServer;
@@ -18,9 +17,6 @@ beforeEach(async () => {
   t = await startTestCore();
 });
 afterEach(() => t.dispose());
-
-const finished = (id: string) =>
-  t.waitForEvent((e) => e.name === 'message.updated' && e.payload.id === id && e.payload.status !== 'streaming').then((e) => e.payload as Message);
 
 async function nextChatConnection(code = CODE) {
   const derived = deriveNextChat(fixture.url, code);
@@ -44,7 +40,7 @@ describe('NextChat relay through the fixture', () => {
     expect((await t.call('connections.models', { id: conn.id, refresh: false })).ids).toContain('fixture-model');
 
     const sent = await t.call('chat.send', { text: 'hello relay' });
-    expect((await finished(sent.assistantMessage.id)).status).toBe('done');
+    expect((await t.finished(sent.assistantMessage.id)).status).toBe('done');
     const chat = fixture.requests.find((r) => r.path === '/api/openai/v1/chat/completions')!;
     expect(chat.headers.authorization).toBe(`Bearer nk-${CODE}`);
   });
@@ -61,12 +57,12 @@ describe('NextChat relay through the fixture', () => {
     fixture.configure({ nextChat: nextChatRelay({ codes: [CODE], internalError: 'upstream exploded' }) });
     // /models answers; chat fails with 200 {"error":true}: the stream must not count as an answer.
     const sent = await t.call('chat.send', { text: 'hi' });
-    const done = await finished(sent.assistantMessage.id);
+    const done = await t.finished(sent.assistantMessage.id);
     expect(done.status).toBe('error');
 
     fixture.configure({ nextChat: nextChatRelay({ codes: [CODE], blockedModels: ['fixture-model'] }) });
     const refused = await t.call('chat.send', { text: 'hi again' });
-    expect((await finished(refused.assistantMessage.id)).error).toMatchObject({ status: 403 });
+    expect((await t.finished(refused.assistantMessage.id)).error).toMatchObject({ status: 403 });
     expect(conn.id).toBeTruthy();
   });
 });
@@ -102,7 +98,7 @@ describe('a key is bound to its host', () => {
       const confirmed = await t.call('connections.confirmKeyHost', { id: conn.id });
       expect(confirmed.keyHostMismatch).toBe(false);
       const sent = await t.call('chat.send', { text: 'hi' });
-      await finished(sent.assistantMessage.id);
+      await t.finished(sent.assistantMessage.id);
       expect(other.requests.find((r) => r.path === '/v1/chat/completions')?.headers.authorization).toBe('Bearer sk-bound-secret-1234');
     } finally {
       await other.close();
@@ -120,7 +116,7 @@ describe('a key is bound to its host', () => {
 
     await t.call('connections.select', { id: b.id });
     const sent = await t.call('chat.send', { text: 'hi b' });
-    await finished(sent.assistantMessage.id);
+    await t.finished(sent.assistantMessage.id);
     expect(fixture.requests.at(-1)?.headers.authorization).toBe('Bearer sk-key-of-b');
 
     await t.call('connections.delete', { id: a.id });

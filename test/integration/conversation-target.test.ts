@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixture';
-import type { Message } from '../../shared/schemas';
 import { createNetwork } from '../../electron/services/network/network';
 import { startTestCore, type TestCore } from './support/test-core';
 
@@ -21,9 +20,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-const finished = (id: string) =>
-  t.waitForEvent((e) => e.name === 'message.updated' && e.payload.id === id && e.payload.status !== 'streaming').then((e) => e.payload as Message);
-
 async function connection(name: string, fixture: FixtureServer, model: string, headers?: Record<string, string>) {
   const conn = await t.call('connections.save', { name, baseUrl: fixture.baseUrl, model, ...(headers ? { headers } : {}) });
   await t.call('connections.setKey', { id: conn.id, key: `sk-${name}-key-1234`, storage: 'session' });
@@ -39,7 +35,7 @@ describe('each conversation remembers its connection and model (issue 3.1)', () 
     await t.call('connections.select', { id: a.id });
 
     const sent = await t.call('chat.send', { text: 'first question' });
-    await finished(sent.assistantMessage.id);
+    await t.finished(sent.assistantMessage.id);
     expect(sent.conversation).toMatchObject({ connectionId: a.id, model: 'model-a' });
     expect(chats(first)).toHaveLength(1);
 
@@ -47,7 +43,7 @@ describe('each conversation remembers its connection and model (issue 3.1)', () 
     expect(switched).toMatchObject({ connectionId: b.id, model: 'model-b-large' });
     // The next message of that conversation goes to b with the chosen model, not b's default.
     const next = await t.call('chat.send', { conversationId: sent.conversation.id, text: 'second question' });
-    expect((await finished(next.assistantMessage.id)).status).toBe('done');
+    expect((await t.finished(next.assistantMessage.id)).status).toBe('done');
     expect(chats(first)).toHaveLength(1);
     expect(chats(second)).toHaveLength(1);
     expect(chats(second)[0]?.body).toMatchObject({ model: 'model-b-large' });
@@ -55,21 +51,21 @@ describe('each conversation remembers its connection and model (issue 3.1)', () 
     expect(next.assistantMessage.model).toBe('model-b-large');
 
     const again = await t.call('chat.regenerate', { messageId: next.assistantMessage.id });
-    await finished(again.assistantMessage.id);
+    await t.finished(again.assistantMessage.id);
     expect(chats(second)).toHaveLength(2);
     expect(chats(second)[1]?.body).toMatchObject({ model: 'model-b-large' });
 
     // New chats use the connection last used.
     expect((await t.call('prefs.get', {})).lastConnectionId).toBe(b.id);
     const fresh = await t.call('chat.send', { text: 'a new chat' });
-    await finished(fresh.assistantMessage.id);
+    await t.finished(fresh.assistantMessage.id);
     expect(fresh.conversation).toMatchObject({ connectionId: b.id, model: 'model-b' });
   });
 
   it('refuses an unknown connection or conversation', async () => {
     const a = await connection('a', first, 'model-a');
     const sent = await t.call('chat.send', { text: 'q' });
-    await finished(sent.assistantMessage.id);
+    await t.finished(sent.assistantMessage.id);
     expect(await t.core.router.dispatch('conversations.setTarget', { id: sent.conversation.id, connectionId: 'nope', model: 'm' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
@@ -92,7 +88,7 @@ describe('timeouts from preferences (issue 4.5)', () => {
     first.configure({ firstByteDelayMs: 4_000 });
     const started = Date.now();
     const sent = await t.call('chat.send', { text: 'take your time' });
-    const done = await finished(sent.assistantMessage.id);
+    const done = await t.finished(sent.assistantMessage.id);
     expect(done.status).toBe('error');
     expect(done.error?.code).toBe('first_byte_timeout');
     expect(Date.now() - started).toBeLessThan(3_500);
@@ -123,7 +119,7 @@ describe("a connection's extra headers (issue 3.1)", () => {
     await t.call('connections.test', { id: conn.id });
     await t.call('connections.models', { id: conn.id, refresh: true });
     const sent = await t.call('chat.send', { text: 'with headers' });
-    await finished(sent.assistantMessage.id);
+    await t.finished(sent.assistantMessage.id);
 
     const paths = new Set(first.requests.map((r) => r.path));
     expect(paths).toContain('/v1/models');

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixture';
-import type { Message, ProxyConfig } from '../../shared/schemas';
+import type { ProxyConfig } from '../../shared/schemas';
 import { startSocks, startTinyproxy, type SocksProxy, type Tinyproxy } from './support/proxies';
 import { startTestCore, type TestCore } from './support/test-core';
 
@@ -17,9 +17,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-const finished = (id: string) =>
-  t.waitForEvent((e) => e.name === 'message.updated' && e.payload.id === id && e.payload.status !== 'streaming').then((e) => e.payload as Message);
-
 const manual = (url: string, extra: Partial<ProxyConfig> = {}): ProxyConfig => ({ mode: 'manual', url, username: '', bypassLocal: false, ...extra });
 
 async function connection(proxy: ProxyConfig | null = null) {
@@ -33,7 +30,7 @@ async function useEverything(id: string) {
   const report = await t.call('connections.test', { id });
   await t.call('connections.models', { id, refresh: true });
   const sent = await t.call('chat.send', { text: 'through the proxy' });
-  const done = await finished(sent.assistantMessage.id);
+  const done = await t.finished(sent.assistantMessage.id);
   return { report, done };
 }
 
@@ -73,7 +70,7 @@ describe('HTTP proxy (tinyproxy)', () => {
     expect(refused.failure?.code).toBe('proxy_auth');
     // Chat through the same proxy without the password: the answer fails as proxy_auth, not as a generic error.
     const blocked = await t.call('chat.send', { text: 'without the proxy password' });
-    const failed = await finished(blocked.assistantMessage.id);
+    const failed = await t.finished(blocked.assistantMessage.id);
     expect(failed.status).toBe('error');
     expect(failed.error?.code).toBe('proxy_auth');
     expect(fixture.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);

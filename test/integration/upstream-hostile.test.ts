@@ -2,9 +2,9 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type Socket, type AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { streamChat } from '../../electron/services/upstream/stream-chat';
-import type { StreamChatOutcome, StreamChatRequest, StreamDelta } from '../../electron/services/upstream/types';
+import type { StreamChatRequest } from '../../electron/services/upstream/types';
 import { DEFAULT_REASONING, DEFAULT_REPLY, startFixtureServer, tokenize, type FixtureServer, type StreamMode } from '../fixture';
+import { streamOnce } from './support/stream-once';
 
 const KEY = 'sk-fixture-hostile-0123456789';
 let fixture: FixtureServer;
@@ -19,21 +19,7 @@ beforeEach(() => {
   fixture.reset();
 });
 
-async function stream(overrides: Partial<StreamChatRequest> = {}) {
-  const deltas: StreamDelta[] = [];
-  const outcome: StreamChatOutcome = await streamChat({
-    baseUrl: fixture.baseUrl,
-    apiKey: KEY,
-    model: 'fixture-model',
-    messages: [{ role: 'user', content: 'Hello' }],
-    signal: new AbortController().signal,
-    onDelta: (delta) => deltas.push(delta),
-    ...overrides,
-  });
-  const content = deltas.map((d) => d.content ?? '').join('');
-  const reasoning = deltas.map((d) => d.reasoning ?? '').join('');
-  return { outcome, deltas, content, reasoning };
-}
+const stream = (overrides: Partial<StreamChatRequest> = {}) => streamOnce({ baseUrl: fixture.baseUrl, apiKey: KEY }, overrides);
 
 const where = () => ({ host: `127.0.0.1:${fixture.port}`, path: '/v1/chat/completions' });
 

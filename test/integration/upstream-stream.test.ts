@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { streamChat } from '../../electron/services/upstream/stream-chat';
-import type { StreamChatOutcome, StreamChatRequest } from '../../electron/services/upstream/types';
+import type { StreamChatRequest } from '../../electron/services/upstream/types';
 import { DEFAULT_REPLY, startFixtureServer, tokenize, type FixtureServer } from '../fixture';
+import { streamOnce } from './support/stream-once';
 
 const KEY = 'sk-fixture-0123456789abcdef';
 
@@ -19,21 +19,10 @@ beforeEach(() => {
   fixture.reset();
 });
 
-/** Runs one stream and keeps every delta, in order. */
+/** Runs one stream; `deltas` are the text pieces, in order. */
 async function stream(overrides: Partial<StreamChatRequest> = {}) {
-  const deltas: string[] = [];
-  const outcome: StreamChatOutcome = await streamChat({
-    baseUrl: fixture.baseUrl,
-    apiKey: KEY,
-    model: 'fixture-model',
-    messages: [{ role: 'user', content: 'Hello' }],
-    signal: new AbortController().signal,
-    onDelta: ({ content }) => {
-      if (content) deltas.push(content);
-    },
-    ...overrides,
-  });
-  return { outcome, deltas, text: deltas.join('') };
+  const { outcome, deltas, content } = await streamOnce({ baseUrl: fixture.baseUrl, apiKey: KEY }, overrides);
+  return { outcome, deltas: deltas.flatMap((d) => (d.content ? [d.content] : [])), text: content };
 }
 
 /** A port that was just in use and is now closed: connecting is refused. */

@@ -1,7 +1,7 @@
 import type { Handlers } from '../router';
 import type { KeyVault } from '../../services/secrets/types';
 import type { PreferencesService } from '../../services/settings/preferences-service';
-import type { Language } from '../../../shared/schemas';
+import type { DatabaseStatus, Language } from '../../../shared/schemas';
 
 type AppHandlers = Pick<Handlers, 'app.info' | 'prefs.get' | 'prefs.set'>;
 
@@ -9,9 +9,10 @@ export function appHandlers(
   info: { host: 'electron' | 'web'; version: string; dataDir: string; systemLanguage: Language },
   prefs: PreferencesService,
   vault: KeyVault,
+  databaseStatus: () => DatabaseStatus,
 ): AppHandlers {
   return {
-    'app.info': async () => ({ ...info, platform: process.platform, keychain: await vault.status() }),
+    'app.info': async () => ({ ...info, platform: process.platform, keychain: await vault.status(), database: databaseStatus() }),
     'prefs.get': () => prefs.read(),
     'prefs.set': (patch) => prefs.update(patch),
   };

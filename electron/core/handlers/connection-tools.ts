@@ -3,6 +3,7 @@ import type { Handlers } from '../router';
 import { fetchModelIds, readNextChatConfig } from '../../services/connections/models';
 import { runDiagnostics } from '../../services/diagnostics/run';
 import type { Network } from '../../services/network/network';
+import { proxyPasswordAccount } from '../../services/network/proxy';
 import type { KeyVault } from '../../services/secrets/types';
 import type { PreferencesService } from '../../services/settings/preferences-service';
 import type { EventBus } from '../event-bus';
@@ -13,7 +14,6 @@ type ToolHandlers = Pick<
   'connections.test' | 'connections.models' | 'connections.nextChatConfig' | 'prefs.setProxy' | 'prefs.setTimeouts' | 'proxy.setPassword' | 'proxy.passwordState'
 >;
 
-const accountOf = (scope: string) => (scope === 'app' ? 'proxy:app' : `proxy:${scope}`);
 
 /** Test connection, model lists, NextChat's /api/config, and the proxy settings. */
 export function connectionToolHandlers(prefs: PreferencesService, vault: KeyVault, network: Network, events: EventBus): ToolHandlers {
@@ -51,12 +51,12 @@ export function connectionToolHandlers(prefs: PreferencesService, vault: KeyVaul
 
     'proxy.setPassword': async ({ scope, password }) => {
       if (scope !== 'app') findConnection(prefs, scope);
-      if (password === null) await vault.deleteKey(accountOf(scope));
-      else await vault.setKey(accountOf(scope), password, (await vault.status()).available ? 'keychain' : 'session');
+      if (password === null) await vault.deleteKey(proxyPasswordAccount(scope));
+      else await vault.setKey(proxyPasswordAccount(scope), password, (await vault.status()).available ? 'keychain' : 'session');
       changed();
       return { set: password !== null };
     },
 
-    'proxy.passwordState': async ({ scope }) => ({ set: !!(await vault.getKey(accountOf(scope)).catch(() => null)) }),
+    'proxy.passwordState': async ({ scope }) => ({ set: !!(await vault.getKey(proxyPasswordAccount(scope)).catch(() => null)) }),
   };
 }

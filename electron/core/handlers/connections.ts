@@ -4,6 +4,7 @@ import { FerryError } from '../app-error';
 import type { EventBus } from '../event-bus';
 import type { Handlers } from '../router';
 import { connectionOrigin } from '../../services/connections/key-binding';
+import { proxyPasswordAccount } from '../../services/network/proxy';
 import type { KeyVault } from '../../services/secrets/types';
 import type { PreferencesService } from '../../services/settings/preferences-service';
 import { toConnectionView } from './connection-views';
@@ -62,7 +63,7 @@ export function connectionHandlers(prefs: PreferencesService, vault: KeyVault, e
       if (previous && connectionOrigin(previous) !== connectionOrigin(saved)) saved.modelCache = null;
       const connections = previous ? current.connections.map((c) => (c.id === id ? saved : c)) : [...current.connections, saved];
       prefs.update({ connections, lastConnectionId: previous ? current.lastConnectionId ?? id : id });
-      if (previous?.proxy && !saved.proxy) await vault.deleteKey(`proxy:${id}`).catch(() => {});
+      if (previous?.proxy && !saved.proxy) await vault.deleteKey(proxyPasswordAccount(id)).catch(() => {});
       changed();
       return toConnectionView(saved, vault);
     },
@@ -100,7 +101,7 @@ export function connectionHandlers(prefs: PreferencesService, vault: KeyVault, e
       find(id);
       // Keychain first: a connection must not vanish from the list while its key stays behind.
       await vault.deleteKey(id);
-      await vault.deleteKey(`proxy:${id}`);
+      await vault.deleteKey(proxyPasswordAccount(id));
       const current = prefs.read();
       const connections = current.connections.filter((c) => c.id !== id);
       prefs.update({ connections, lastConnectionId: current.lastConnectionId === id ? (connections[0]?.id ?? null) : current.lastConnectionId });

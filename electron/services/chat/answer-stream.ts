@@ -3,6 +3,7 @@ import type { EventBus } from '../../core/event-bus';
 import type { Logger } from '../../core/logger';
 import type { HistoryRepository } from '../storage/types';
 import type { StreamChat, StreamChatRequest, TokenUsage } from '../upstream/types';
+import { createDeltaBatcher } from './delta-batcher';
 import { createPersistThrottle } from './persist-throttle';
 
 export interface AnswerStreamDeps {
@@ -19,6 +20,9 @@ export type AnswerRequest = Omit<StreamChatRequest, 'onDelta'>;
 export interface AnswerResult {
   streamOptionsRejected: boolean;
 }
+
+/** About one display frame: the renderer paints at most ~30 times a second anyway. */
+const DELTA_BATCH_MS = 16;
 
 const addUsage = (before: MessageUsage | null | undefined, after: TokenUsage | null | undefined): MessageUsage | null | undefined => {
   if (!after) return before ?? after;
@@ -44,8 +48,11 @@ export async function streamAnswer(deps: AnswerStreamDeps, message: Message, req
   let reasoningMs: number | null | undefined = undefined;
   let reasoned = false;
   const throttle = createPersistThrottle(() => history.updateMessageContent(message.id, content, reasoning), deps.persistIntervalMs);
-  const emit = (part: 'content' | 'reasoning', offset: number, text: string) =>
-    events.emit('chat.delta', { conversationId: message.conversationId, messageId: message.id, part, offset, text });
+  const batcher = createDeltaBatcher(
+    (part, offset, text) => events.emit('chat.delta', { conversationId: message.conversationId, messageId: message.id, part, offset, text }),
+    DELTA_BATCH_MS,
+  );
+  const emit = batcher.push;
 
   const outcome = await streamChat({
     ...request,
@@ -66,6 +73,7 @@ export async function streamAnswer(deps: AnswerStreamDeps, message: Message, req
     },
   });
   throttle.cancel();
+  batcher.close();
   if (reasoned && reasoningMs === undefined) reasoningMs = now() - started;
 
   let status: Message['status'] = 'done';

@@ -1,8 +1,13 @@
 import { resolveBaseUrl } from '../../../shared/base-url';
 import { activePath } from '../../../shared/message-tree';
-import { DEFAULT_CONVERSATION_SETTINGS, type ConversationSummary, type Message } from '../../../shared/schemas';
+import {
+  DEFAULT_CONVERSATION_SETTINGS,
+  type ConnectionConfig,
+  type ConversationSummary,
+  type Message,
+  type Preferences,
+} from '../../../shared/schemas';
 import { FerryError } from '../../core/app-error';
-import type { ConnectionConfig } from '../../../shared/schemas';
 import { keyForRequest } from '../connections/key-binding';
 import type { EventBus } from '../../core/event-bus';
 import type { Logger } from '../../core/logger';
@@ -21,9 +26,8 @@ export interface ChatServiceDeps {
   events: EventBus;
   streamChat: StreamChat;
   logger: Logger;
-  fetch?: typeof fetch;
-  /** The fetch for one connection (proxy, bypass, extra headers); wins over `fetch`. */
-  fetchFor?: (connection: ConnectionConfig) => typeof fetch;
+  /** The fetch for one connection: its proxy, bypass and extra headers. */
+  fetchFor: (connection: ConnectionConfig) => typeof fetch;
   /** How far the stored text of a streaming answer may lag behind what arrived. */
   persistIntervalMs?: number;
 }
@@ -40,7 +44,7 @@ interface Target {
   apiKey: string;
   model: string;
   /** The connection's own fetch: its proxy, bypass and extra headers. */
-  fetch?: typeof fetch;
+  fetch: typeof fetch;
 }
 
 /**
@@ -76,8 +80,7 @@ export class ChatService {
     const target = await this.targetOf(message.conversationId);
     const path = activePath(history.listMessages(message.conversationId), parentId);
     const assistantMessage = this.insertAnswer(message.conversationId, parentId, target.model);
-    const conversation = this.activate(message.conversationId, assistantMessage.id, target);
-    this.start(assistantMessage, target, path);
+    const conversation = this.begin(assistantMessage, target, path);
     return { conversation, assistantMessage };
   }
 
@@ -109,9 +112,8 @@ export class ChatService {
     const reopened = history.reopenMessage(message.id);
     if (!reopened) throw new FerryError('busy', 'This answer is still streaming');
     this.deps.events.emit('message.updated', reopened);
-    const conversation = this.activate(message.conversationId, message.id, target);
     // The partial answer itself is the last turn: `buildTurns` keeps it since it is no longer streaming in `path`.
-    this.start(reopened, target, path);
+    const conversation = this.begin(reopened, target, path);
     return { conversation, message: reopened };
   }
 
@@ -157,8 +159,7 @@ export class ChatService {
       model: null,
     });
     const assistantMessage = this.insertAnswer(conversationId, userMessage.id, target.model);
-    const conversation = this.activate(conversationId, assistantMessage.id, target);
-    this.start(assistantMessage, target, [...path, userMessage]);
+    const conversation = this.begin(assistantMessage, target, [...path, userMessage]);
     return { conversation, userMessage, assistantMessage };
   }
 
@@ -166,22 +167,25 @@ export class ChatService {
     return this.deps.history.insertMessage({ conversationId, parentId, role: 'assistant', content: '', status: 'streaming', model });
   }
 
-  /** Points the conversation at its new leaf and tells every window. */
-  private activate(conversationId: string, leafId: string, target: Target): ConversationSummary {
-    const { history, events } = this.deps;
-    history.setActiveLeaf(conversationId, leafId);
-    const touched = history.touchConversation(conversationId, { connectionId: target.connectionId, model: target.model });
+  /**
+   * Points the conversation at the streaming answer `message` (its new leaf), tells every window,
+   * and starts the stream. Preferences are read once here: each read goes to the file.
+   */
+  private begin(message: Message, target: Target, path: Message[]): ConversationSummary {
+    const { history, events, prefs } = this.deps;
+    const preferences = prefs.read();
+    history.setActiveLeaf(message.conversationId, message.id);
+    const touched = history.touchConversation(message.conversationId, { connectionId: target.connectionId, model: target.model });
     if (!touched) throw new FerryError('not_found', 'Conversation not found');
     // New chats use the connection last used.
-    if (this.deps.prefs.read().lastConnectionId !== target.connectionId) this.deps.prefs.update({ lastConnectionId: target.connectionId });
+    if (preferences.lastConnectionId !== target.connectionId) prefs.update({ lastConnectionId: target.connectionId });
     events.emit('conversation.updated', touched);
+    this.start(message, target, path, preferences);
     return touched;
   }
 
-  private start(message: Message, target: Target, path: Message[]): void {
-    const { history, prefs } = this.deps;
-    const settings = history.getSettings(message.conversationId) ?? DEFAULT_CONVERSATION_SETTINGS;
-    const preferences = prefs.read();
+  private start(message: Message, target: Target, path: Message[], preferences: Preferences): void {
+    const settings = this.deps.history.getSettings(message.conversationId) ?? DEFAULT_CONVERSATION_SETTINGS;
     const sendReasoning = preferences.modelSettings.find((m) => m.model === target.model)?.sendReasoning ?? false;
     const controller = new AbortController();
     const entry: { controller: AbortController; conversationId: string; done?: Promise<void> } = {
@@ -202,7 +206,7 @@ export class ChatService {
         includeUsage: !preferences.noStreamOptions.includes(target.connectionId),
         timeouts: preferences.timeouts,
         signal: controller.signal,
-        fetch: target.fetch ?? this.deps.fetch,
+        fetch: target.fetch,
       },
     )
       .then(({ streamOptionsRejected }) => {
@@ -250,7 +254,6 @@ export class ChatService {
     if (!chosen) throw new FerryError('no_connection', 'The connection has no model');
     // Refuses (key_host_mismatch) while the key is bound to another host than the base URL's.
     const apiKey = await keyForRequest(connection, this.deps.vault);
-    const fetch = this.deps.fetchFor?.(connection) ?? this.deps.fetch;
-    return { connectionId: connection.id, baseUrl: base.baseUrl, apiKey, model: chosen, ...(fetch ? { fetch } : {}) };
+    return { connectionId: connection.id, baseUrl: base.baseUrl, apiKey, model: chosen, fetch: this.deps.fetchFor(connection) };
   }
 }

@@ -19,7 +19,7 @@ function parseJson(body: string): unknown {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The provider's own words from OpenAI's `{error:{message}}`, NextChat's `{error:true,msg|message}`, or a bare `{message}`. */
-export function providerMessageOf(json: unknown): { message?: string; code?: string } {
+function providerMessageOf(json: unknown): { message?: string; code?: string } {
   if (!isRecord(json)) return {};
   const err = json.error;
   if (isRecord(err)) {
@@ -39,7 +39,7 @@ function isNextChatError(json: unknown): boolean {
   return isRecord(json) && json.error === true;
 }
 
-export function looksLikeHtml(res: Pick<ProbeResponse, 'contentType' | 'body'>): boolean {
+function looksLikeHtml(res: Pick<ProbeResponse, 'contentType' | 'body'>): boolean {
   return /text\/html/i.test(res.contentType) || /^\s*(<!doctype html|<html)/i.test(res.body);
 }
 

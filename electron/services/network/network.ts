@@ -1,7 +1,7 @@
-import type { ConnectionConfig } from '../../../shared/schemas';
+import type { ConnectionConfig, Preferences } from '../../../shared/schemas';
 import type { KeyVault } from '../secrets/types';
 import type { PreferencesService } from '../settings/preferences-service';
-import { describeProxy, effectiveProxy, proxyPasswordScope, resolveProxy, type ResolvedProxy } from './proxy';
+import { describeProxy, effectiveProxy, effectiveProxyPasswordAccount, resolveProxy, type ResolvedProxy } from './proxy';
 import type { ProxyFetchFactory } from './undici-fetch';
 
 export interface Network {
@@ -13,14 +13,16 @@ export interface Network {
 }
 
 export function createNetwork(deps: { prefs: PreferencesService; vault: KeyVault; factory: ProxyFetchFactory }): Network {
-  const proxyFor = async (connection: ConnectionConfig | null): Promise<ResolvedProxy> => {
-    const config = effectiveProxy(connection, deps.prefs.read());
+  const resolve = async (connection: ConnectionConfig | null, prefs: Preferences): Promise<ResolvedProxy> => {
+    const config = effectiveProxy(connection, prefs);
+    // The vault is asked only when a password can be needed: most requests go without one.
     const password =
       config.mode === 'manual' && config.username
-        ? ((await deps.vault.getKey(proxyPasswordScope(connection)).catch(() => null))?.key ?? null)
+        ? ((await deps.vault.getKey(effectiveProxyPasswordAccount(connection)).catch(() => null))?.key ?? null)
         : null;
     return resolveProxy(config, password);
   };
+  const proxyFor = (connection: ConnectionConfig | null) => resolve(connection, deps.prefs.read());
 
   return {
     proxyFor,
@@ -29,8 +31,11 @@ export function createNetwork(deps: { prefs: PreferencesService; vault: KeyVault
     },
     fetchFor(connection) {
       const extra = Object.entries(connection?.headers ?? {});
+      // Read per request, not per connection object, so a changed proxy or time limit applies to the next one;
+      // once per request: the preferences file is read and validated on every `read()`.
       return (async (input: string | URL | Request, init?: RequestInit) => {
-        const fetcher = deps.factory(await proxyFor(connection), { connectTimeoutMs: deps.prefs.read().timeouts.connectMs });
+        const prefs = deps.prefs.read();
+        const fetcher = deps.factory(await resolve(connection, prefs), { connectTimeoutMs: prefs.timeouts.connectMs });
         if (extra.length === 0) return fetcher(input, init);
         const headers = new Headers(init?.headers);
         for (const [name, value] of extra) if (!headers.has(name)) headers.set(name, value);

@@ -11,19 +11,22 @@ export interface ResolvedProxy {
   bypassLocal: boolean;
 }
 
-export const PROXY_SCHEMES = ['http:', 'https:', 'socks5:', 'socks5h:'] as const;
+const PROXY_SCHEMES = ['http:', 'https:', 'socks5:', 'socks5h:'] as const;
 
 /** The proxy a connection uses: its own override, else the app default. */
 export function effectiveProxy(connection: Pick<ConnectionConfig, 'proxy'> | null, prefs: Pick<Preferences, 'proxy'>): ProxyConfig {
   return connection?.proxy ?? prefs.proxy ?? DEFAULT_PROXY;
 }
 
-/** Where a proxy password lives in the vault: the app default or a connection's override. */
-export const proxyPasswordScope = (connection: Pick<ConnectionConfig, 'id' | 'proxy'> | null): string =>
-  connection?.proxy ? `proxy:${connection.id}` : 'proxy:app';
+/** The vault account of a proxy password; `scope` is 'app' (the default proxy) or a connection id (its override). */
+export const proxyPasswordAccount = (scope: string): string => `proxy:${scope}`;
+
+/** The vault account of the password of the proxy this connection actually uses. */
+export const effectiveProxyPasswordAccount = (connection: Pick<ConnectionConfig, 'id' | 'proxy'> | null): string =>
+  proxyPasswordAccount(connection?.proxy ? connection.id : 'app');
 
 /** Parses a manual proxy address; `127.0.0.1:7890` means http. Null when it is not usable. */
-export function parseProxyUrl(text: string): URL | null {
+function parseProxyUrl(text: string): URL | null {
   const typed = text.trim();
   if (!typed) return null;
   try {

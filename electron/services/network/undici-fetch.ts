@@ -1,16 +1,16 @@
 import { socksDispatcher } from 'fetch-socks';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import { DEFAULT_TIMEOUT_SETTINGS } from '../../../shared/schemas';
 import { bypasses, type ResolvedProxy } from './proxy';
 
 /** Makes the fetch for one proxy setting. Hosts plug in their own (Electron: a session's net.fetch). */
 export type ProxyFetchFactory = (proxy: ResolvedProxy, options?: ProxyFetchOptions) => typeof fetch;
 
 export interface ProxyFetchOptions {
-  /** Bound on TCP + TLS (and the SOCKS handshake) of each new connection. Default 30 s. */
+  /** Bound on TCP + TLS (and the SOCKS handshake) of each new connection. Default: the app's default connect limit. */
   connectTimeoutMs?: number;
 }
 
-const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 
 /**
  * Browser host / Node: an undici dispatcher per proxy setting. `system` reads HTTPS_PROXY,
@@ -52,7 +52,7 @@ export function createUndiciFetchFactory(): ProxyFetchFactory {
   return (proxy, options) =>
     ((input: string | URL | Request, init?: RequestInit) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      const timeout = options?.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+      const timeout = options?.connectTimeoutMs ?? DEFAULT_TIMEOUT_SETTINGS.connectMs;
       const dispatcher = bypasses(new URL(url).hostname, proxy) ? directFor(timeout) : dispatcherFor(proxy, timeout);
       return undiciFetch(url, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1]);
     }) as unknown as typeof fetch;

@@ -8,9 +8,9 @@ import { readUserVersion } from './migrate';
 /** Backups are named `ferry-v<schema version>-<UTC time>.db`; nothing else in the folder is offered. */
 const BACKUP_NAME = /^ferry-v(\d+)-(\d{8}T\d{6}\d{3}Z)(?:-\d+)?\.db$/;
 
-export const backupsDir = (dbFile: string): string => join(dirname(dbFile), 'backups');
+const backupsDir = (dbFile: string): string => join(dirname(dbFile), 'backups');
 /** Where a broken database is moved by a restore. Ferry never deletes a user's database. */
-export const brokenDir = (dbFile: string): string => join(dirname(dbFile), 'broken');
+const brokenDir = (dbFile: string): string => join(dirname(dbFile), 'broken');
 
 const stamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace('.', '');
 

@@ -5,7 +5,7 @@ import { CONVERSATION_COLUMNS, toConversation, type ConversationRow } from './ro
 import { createSearch } from './search';
 
 /** Soft-deleted conversations are kept this long for undo, then purged (at start-up). */
-export const TRASH_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+const TRASH_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 type PagedRow = ConversationRow & { pinned: number };
 const toPaged = (row: PagedRow): ConversationSummary => ({ ...toConversation(row), pinned: row.pinned === 1 });

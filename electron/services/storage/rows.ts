@@ -79,7 +79,7 @@ export function toMessage(row: MessageRow): Message {
  * A damaged error blob must not make a whole conversation unreadable: the message still
  * shows as failed, just without details.
  */
-export function parseStoredError(json: string | null): UpstreamError | null {
+function parseStoredError(json: string | null): UpstreamError | null {
   if (json === null) return null;
   let value: unknown;
   try {

@@ -2,7 +2,7 @@ import type Database from 'libsql';
 import type { MessageRole, SearchGroup, SearchHit, SearchResult, SnippetSegment } from '../../../shared/schemas';
 
 /** Messages a 1–2 character query looks at, newest first: keeps it fast on any history size. */
-export const SHORT_QUERY_SCAN_BUDGET = 50_000;
+const SHORT_QUERY_SCAN_BUDGET = 50_000;
 /** Matching messages read per query at most (a conversation with hundreds of hits counts them all). */
 const MAX_ROWS_READ = 2000;
 const HITS_PER_GROUP = 3;
@@ -35,7 +35,7 @@ export function parseQuery(text: string): { long: string[]; short: string[] } {
 }
 
 /** Every term becomes a quoted FTS5 string, so `"`, `*`, `NEAR`, `(`, `-`, `:` are plain characters. */
-export const toMatchExpression = (terms: readonly string[]): string =>
+const toMatchExpression = (terms: readonly string[]): string =>
   terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
 
 /** A LIKE pattern for a literal substring (ASCII case-insensitive, like the index). */
@@ -100,49 +100,37 @@ export interface SearchIndex {
 
 export function createSearch(db: Database.Database, options: { shortScanBudget?: number } = {}): SearchIndex {
   const budget = options.shortScanBudget ?? SHORT_QUERY_SCAN_BUDGET;
-  const ftsStatements = new Map<number, Database.Statement>();
-  /** One statement per number of extra short terms, prepared on first use. */
-  const ftsQuery = (shortTerms: number): Database.Statement => {
-    let stmt = ftsStatements.get(shortTerms);
-    if (!stmt) {
-      const filters = Array.from(
-        { length: shortTerms },
-        () => `AND (m.content LIKE ? ESCAPE '\\' OR m.reasoning LIKE ? ESCAPE '\\')`,
-      ).join(' ');
-      stmt = db.prepare(
-        `SELECT ${CANDIDATE_COLUMNS}
+  /** One statement per number of short terms (each a LIKE filter), prepared on first use. */
+  const perShortTermCount = (sql: (filters: string) => string) => {
+    const statements = new Map<number, Database.Statement>();
+    return (shortTerms: number): Database.Statement => {
+      let stmt = statements.get(shortTerms);
+      if (!stmt) {
+        const filters = Array.from({ length: shortTerms }, () => `AND (m.content LIKE ? ESCAPE '\\' OR m.reasoning LIKE ? ESCAPE '\\')`).join(' ');
+        statements.set(shortTerms, (stmt = db.prepare(sql(filters))));
+      }
+      return stmt;
+    };
+  };
+  const ftsQuery = perShortTermCount(
+    (filters) =>
+      `SELECT ${CANDIDATE_COLUMNS}
          FROM messages_fts f
          JOIN messages m ON m.rowid = f.rowid
          JOIN conversations c ON c.id = m.conversation_id
          WHERE messages_fts MATCH ? AND c.deleted_at IS NULL ${filters}
          ORDER BY f.rowid DESC`,
-      );
-      ftsStatements.set(shortTerms, stmt);
-    }
-    return stmt;
-  };
-
-  const shortStatements = new Map<number, Database.Statement>();
-  const shortQuery = (terms: number): Database.Statement => {
-    let stmt = shortStatements.get(terms);
-    if (!stmt) {
-      const filters = Array.from(
-        { length: terms },
-        () => `AND (m.content LIKE ? ESCAPE '\\' OR m.reasoning LIKE ? ESCAPE '\\')`,
-      ).join(' ');
-      // Walks messages_created_at newest first; the caller stops once it has enough conversations,
-      // and the floor stops it at the scan budget.
-      stmt = db.prepare(
-        `SELECT ${CANDIDATE_COLUMNS}
+  );
+  // Walks messages_created_at newest first; the caller stops once it has enough conversations,
+  // and the floor stops it at the scan budget.
+  const shortQuery = perShortTermCount(
+    (filters) =>
+      `SELECT ${CANDIDATE_COLUMNS}
          FROM messages m
          JOIN conversations c ON c.id = m.conversation_id
          WHERE m.created_at >= ? AND m.status <> 'streaming' AND c.deleted_at IS NULL ${filters}
          ORDER BY m.created_at DESC`,
-      );
-      shortStatements.set(terms, stmt);
-    }
-    return stmt;
-  };
+  );
   const scanFloor = db.prepare(`SELECT created_at FROM messages ORDER BY created_at DESC LIMIT 1 OFFSET ?`);
 
   return {

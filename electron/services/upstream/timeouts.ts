@@ -1,20 +1,17 @@
 import { DEFAULT_TIMEOUT_SETTINGS } from '../../../shared/schemas';
 import type { StreamTimeouts } from './types';
 
-// Reasoning models can think for many minutes before the first token: first-byte defaults to 10 minutes.
-export const DEFAULT_TIMEOUTS: Readonly<StreamTimeouts> = DEFAULT_TIMEOUT_SETTINGS;
-
 export function resolveTimeouts(given: Partial<StreamTimeouts> | undefined): StreamTimeouts {
   const pick = (value: number | undefined, fallback: number) =>
     typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
   return {
-    connectMs: pick(given?.connectMs, DEFAULT_TIMEOUTS.connectMs),
-    firstByteMs: pick(given?.firstByteMs, DEFAULT_TIMEOUTS.firstByteMs),
-    idleMs: pick(given?.idleMs, DEFAULT_TIMEOUTS.idleMs),
+    connectMs: pick(given?.connectMs, DEFAULT_TIMEOUT_SETTINGS.connectMs),
+    firstByteMs: pick(given?.firstByteMs, DEFAULT_TIMEOUT_SETTINGS.firstByteMs),
+    idleMs: pick(given?.idleMs, DEFAULT_TIMEOUT_SETTINGS.idleMs),
   };
 }
 
-export type Phase = 'first_byte' | 'idle';
+type Phase = 'first_byte' | 'idle';
 
 /**
  * One re-armable timer for the answer: first-byte until the first byte of the body arrives, then

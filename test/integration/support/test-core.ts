@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RouteInput, RouteName, RouteOutput } from '../../../shared/routes';
 import type { AnyEvent } from '../../../shared/events';
+import type { Message } from '../../../shared/schemas';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { createLogger } from '../../../electron/core/logger';
 import { createConfBackend } from '../../../electron/services/settings/conf-backend';
@@ -17,6 +18,8 @@ export interface TestCore {
   call<R extends RouteName>(route: R, input: RouteInput<R>): Promise<RouteOutput<R>>;
   /** Resolves with the first event matching `pred` (already received or future). */
   waitForEvent(pred: (e: AnyEvent) => boolean, timeoutMs?: number): Promise<AnyEvent>;
+  /** Resolves with the message once it stops streaming; `after`: ignore updates up to that `updatedAt`. */
+  finished(messageId: string, after?: number): Promise<Message>;
   restart(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -71,6 +74,14 @@ export async function startTestCore(dataDir = mkdtempSync(join(tmpdir(), 'ferry-
           if (waiters.delete(waiter)) reject(new Error('event did not arrive in time'));
         }, timeoutMs);
       });
+    },
+    finished(messageId, after = 0) {
+      return t
+        .waitForEvent(
+          (e) =>
+            e.name === 'message.updated' && e.payload.id === messageId && e.payload.status !== 'streaming' && e.payload.updatedAt > after,
+        )
+        .then((e) => e.payload as Message);
     },
     async restart() {
       await t.core.shutdown();
