@@ -94,7 +94,6 @@ const connectionsEn = {
   },
   test: {
     run: 'Test connection',
-    running: 'Testing…',
     ok: 'Connected. The API answered.',
     result: 'Test result',
     requestUrl: 'Request URL: {{url}}',

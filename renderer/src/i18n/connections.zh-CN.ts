@@ -97,7 +97,6 @@ const connectionsZh: DeepStringRecord<typeof connectionsEn> = {
   },
   test: {
     run: '测试连接',
-    running: '正在测试…',
     ok: '连接成功，API 已响应。',
     result: '测试结果',
     requestUrl: '请求地址：{{url}}',

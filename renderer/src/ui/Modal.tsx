@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import { CloseIcon } from './icons';
 
 interface ModalProps {
   /** The dialog's accessible name, shown as its heading. */
@@ -9,8 +10,8 @@ interface ModalProps {
   className?: string;
   /** Where focus goes on open; defaults to the first focusable element. */
   initialFocus?: RefObject<HTMLElement | null>;
-  /** Extra content in the header row (e.g. a close button). */
-  headerExtra?: ReactNode;
+  /** Accessible name of a close button in the header; without it the header has none. */
+  closeLabel?: string;
   role?: 'dialog' | 'alertdialog';
 }
 
@@ -29,7 +30,7 @@ function hideBackground(hidden: boolean): void {
   else root.removeAttribute('aria-hidden');
 }
 
-export function Modal({ title, onClose, children, className, initialFocus, headerExtra, role = 'dialog' }: ModalProps) {
+export function Modal({ title, onClose, children, className, initialFocus, closeLabel, role = 'dialog' }: ModalProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -115,7 +116,11 @@ export function Modal({ title, onClose, children, className, initialFocus, heade
           <h2 id={titleId} className="modal-title">
             {title}
           </h2>
-          {headerExtra}
+          {closeLabel && (
+            <button type="button" className="icon-button" onClick={() => onCloseRef.current()} aria-label={closeLabel} title={closeLabel}>
+              <CloseIcon />
+            </button>
+          )}
         </header>
         {children}
       </div>

@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSettings } from '../../../../shared/schemas';
 import { updateConversationSettings } from '../../state/branch-actions';
 import { useChatStore } from '../../state/chat-store';
-import { CloseIcon } from '../../ui/icons';
+import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 
 type Fields = Record<keyof ConversationSettings, string>;
@@ -21,7 +21,6 @@ const num = (text: string): number | null => (text.trim() === '' ? null : Number
 /** System prompt, messages of context and sampling parameters of one conversation. */
 export function ConversationSettingsDialog({ conversationId, onClose }: { conversationId: string; onClose(): void }) {
   const { t } = useTranslation();
-  const ids = { prompt: useId(), context: useId(), temperature: useId(), topP: useId(), maxTokens: useId() };
   const settings = useChatStore((s) => s.settings);
   const [fields, setFields] = useState(() => toFields(settings));
   const [state, setState] = useState<'idle' | 'saved' | { error: string }>('idle');
@@ -45,13 +44,10 @@ export function ConversationSettingsDialog({ conversationId, onClose }: { conver
     }
   };
 
-  const numberField = (key: 'contextMessages' | 'temperature' | 'topP' | 'maxTokens', id: string, attrs: { min: number; max: number; step: number }) => (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {t(`branch.${key}`)}
-      </label>
-      <input id={id} className="input" type="number" inputMode="decimal" {...attrs} value={fields[key]} onChange={set(key)} />
-    </div>
+  const numberField = (key: 'contextMessages' | 'temperature' | 'topP' | 'maxTokens', attrs: { min: number; max: number; step: number }) => (
+    <Field label={t(`branch.${key}`)}>
+      {({ id }) => <input id={id} className="input" type="number" inputMode="decimal" {...attrs} value={fields[key]} onChange={set(key)} />}
+    </Field>
   );
 
   return (
@@ -59,11 +55,7 @@ export function ConversationSettingsDialog({ conversationId, onClose }: { conver
       title={t('branch.settingsTitle')}
       onClose={onClose}
       className="conversation-settings"
-      headerExtra={
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('branch.close')} title={t('branch.close')}>
-          <CloseIcon />
-        </button>
-      }
+      closeLabel={t('branch.close')}
     >
       <form
         className="modal-body settings-body"
@@ -72,19 +64,15 @@ export function ConversationSettingsDialog({ conversationId, onClose }: { conver
           void save();
         }}
       >
-        <div className="field">
-          <label htmlFor={ids.prompt} className="field-label">
-            {t('branch.systemPrompt')}
-          </label>
-          <textarea id={ids.prompt} className="input" rows={4} value={fields.systemPrompt} onChange={set('systemPrompt')} />
-          <p className="field-help">{t('branch.systemPromptHint')}</p>
-        </div>
-        {numberField('contextMessages', ids.context, { min: 1, max: 1000, step: 1 })}
+        <Field label={t('branch.systemPrompt')} help={t('branch.systemPromptHint')}>
+          {({ id, helpId }) => <textarea id={id} className="input" rows={4} value={fields.systemPrompt} onChange={set('systemPrompt')} aria-describedby={helpId} />}
+        </Field>
+        {numberField('contextMessages', { min: 1, max: 1000, step: 1 })}
         <p className="field-help">{t('branch.contextHint')}</p>
         <div className="settings-grid">
-          {numberField('temperature', ids.temperature, { min: 0, max: 2, step: 0.1 })}
-          {numberField('topP', ids.topP, { min: 0, max: 1, step: 0.05 })}
-          {numberField('maxTokens', ids.maxTokens, { min: 1, max: 1_000_000, step: 1 })}
+          {numberField('temperature', { min: 0, max: 2, step: 0.1 })}
+          {numberField('topP', { min: 0, max: 1, step: 0.05 })}
+          {numberField('maxTokens', { min: 1, max: 1_000_000, step: 1 })}
         </div>
         <p className="field-help">{t('branch.paramHint')}</p>
         <div className="form-actions">

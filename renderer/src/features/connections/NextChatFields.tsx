@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deriveNextChat } from '../../../../shared/presets';
 import { getApi } from '../../api';
+import { Field } from '../../ui/Field';
 import { RequestPreview } from '../settings/RequestPreview';
 import type { ConnectionFormState } from '../settings/use-connection-form';
 import { modelIsPlaceholder } from './form-model';
@@ -9,7 +10,7 @@ import { modelIsPlaceholder } from './form-model';
 /** NextChat relay: server address + access code; the base URL and the nk- key are derived from them. */
 export function NextChatFields({ form }: { form: ConnectionFormState }) {
   const { t } = useTranslation();
-  const ids = { server: useId(), code: useId(), preview: useId(), codeHelp: useId(), config: useId() };
+  const ids = { server: useId(), preview: useId(), config: useId() };
   const [config, setConfig] = useState<string | null>(null);
   const derived = deriveNextChat(form.fields.server, form.fields.code);
   const key = form.connection?.key;
@@ -55,26 +56,29 @@ export function NextChatFields({ form }: { form: ConnectionFormState }) {
           </button>
         </div>
       </div>
-      <div className="field">
-        <label htmlFor={ids.code} className="field-label">
-          {t('connections.accessCode')}
-        </label>
-        <input
-          id={ids.code}
-          className="input input-mono"
-          type="password"
-          autoComplete="new-password"
-          spellCheck={false}
-          placeholder={key?.set ? t('settings.apiKeyReplace') : t('connections.accessCodePlaceholder')}
-          value={form.fields.code}
-          onChange={(e) => form.set('code')(e.target.value)}
-          aria-describedby={ids.codeHelp}
-        />
-        <p id={ids.codeHelp} className="field-help">
-          {t('connections.accessCodeHelp')}{' '}
-          {key?.set && (key.storage === 'session' ? t('settings.keySession', { last4: key.last4 ?? '' }) : t('settings.keyKeychain', { last4: key.last4 ?? '' }))}
-        </p>
-      </div>
+      <Field
+        label={t('connections.accessCode')}
+        help={
+          <>
+            {t('connections.accessCodeHelp')}{' '}
+            {key?.set && (key.storage === 'session' ? t('settings.keySession', { last4: key.last4 ?? '' }) : t('settings.keyKeychain', { last4: key.last4 ?? '' }))}
+          </>
+        }
+      >
+        {({ id, helpId }) => (
+          <input
+            id={id}
+            className="input input-mono"
+            type="password"
+            autoComplete="new-password"
+            spellCheck={false}
+            placeholder={key?.set ? t('settings.apiKeyReplace') : t('connections.accessCodePlaceholder')}
+            value={form.fields.code}
+            onChange={(e) => form.set('code')(e.target.value)}
+            aria-describedby={helpId}
+          />
+        )}
+      </Field>
     </>
   );
 }

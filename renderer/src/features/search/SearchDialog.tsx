@@ -55,7 +55,7 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
       <div className="modal-body search-body">
         <input
           ref={input}
-          className="search-input"
+          className="input search-input"
           type="search"
           role="combobox"
           aria-label={t('search.label')}

@@ -7,6 +7,7 @@ import { NextChatFields } from '../connections/NextChatFields';
 import { PresetField } from '../connections/PresetField';
 import { ProxyFieldset } from '../connections/ProxyFieldset';
 import { TestReport } from '../connections/TestReport';
+import { Field } from '../../ui/Field';
 import { KeyField, KeyHostMismatch } from './KeyField';
 import { RequestPreview } from './RequestPreview';
 import { useConnectionForm } from './use-connection-form';
@@ -15,7 +16,7 @@ import { useConnectionForm } from './use-connection-form';
 export function ConnectionForm({ connectionId, onSaved }: { connectionId: string | null; onSaved(id: string): void }) {
   const { t } = useTranslation();
   const form = useConnectionForm(connectionId, onSaved);
-  const ids = { name: useId(), baseUrl: useId(), preview: useId(), help: useId(), asTyped: useId() };
+  const ids = { baseUrl: useId(), preview: useId(), help: useId(), asTyped: useId() };
   const busy = form.status.kind === 'busy';
   const nextChat = presetById(form.fields.preset).input === 'server+code';
 
@@ -28,12 +29,9 @@ export function ConnectionForm({ connectionId, onSaved }: { connectionId: string
       }}
     >
       <PresetField value={form.fields.preset} onChange={form.setPreset} />
-      <div className="field">
-        <label htmlFor={ids.name} className="field-label">
-          {t('settings.name')}
-        </label>
-        <input id={ids.name} className="input" value={form.fields.name} maxLength={100} onChange={(e) => form.set('name')(e.target.value)} autoComplete="off" />
-      </div>
+      <Field label={t('settings.name')}>
+        {({ id }) => <input id={id} className="input" value={form.fields.name} maxLength={100} onChange={(e) => form.set('name')(e.target.value)} autoComplete="off" />}
+      </Field>
       {nextChat ? (
         <NextChatFields form={form} />
       ) : (
