@@ -78,6 +78,41 @@ export const useChatStore = create<ChatState>()((set) => ({
     })),
 }));
 
+/**
+ * The messages array as the thread structure sees it: a new array only when a message was added,
+ * removed or re-parented (or the list was replaced in another order), not when streamed text was
+ * appended. Streaming text changes `messages` ~20 times a second; building the thread (tree index,
+ * active path, sibling positions) over 2,000 messages each time is wasted work, so MessageList
+ * subscribes to this and each row reads its own live message (`selectMessageById`).
+ * The returned messages may hold stale text: use them for structure only.
+ */
+export function selectStructure(state: Pick<ChatState, 'messages'>): readonly Message[] {
+  const { messages } = state;
+  if (messages === lastSeen) return lastStructure;
+  lastSeen = messages;
+  if (!sameStructure(lastStructure, messages)) lastStructure = messages;
+  return lastStructure;
+}
+
+let lastSeen: readonly Message[] | null = null;
+let lastStructure: readonly Message[] = [];
+
+function sameStructure(a: readonly Message[], b: readonly Message[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.id !== y.id || x.parentId !== y.parentId || x.createdAt !== y.createdAt)) return false;
+  }
+  return true;
+}
+
+/** The live copy of one message; `hint` is where it usually sits in `messages` (O(1) while streaming). */
+export function selectMessageById(state: Pick<ChatState, 'messages'>, id: string, hint: number): Message | undefined {
+  const at = state.messages[hint];
+  return at?.id === id ? at : state.messages.find((m) => m.id === id);
+}
+
 /** The answer streaming in the open conversation, if any: what Stop and Esc act on. */
 export function selectStreamingMessage(state: Pick<ChatState, 'messages'>): Message | undefined {
   return state.messages.findLast((m) => m.role === 'assistant' && m.status === 'streaming');

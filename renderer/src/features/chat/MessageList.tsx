@@ -2,10 +2,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildThread } from '../../../../shared/message-tree';
 import { useTranslation } from 'react-i18next';
-import { selectStreamingMessage, useChatStore } from '../../state/chat-store';
+import type { Message } from '../../../../shared/schemas';
+import { selectMessageById, selectStreamingMessage, selectStructure, useChatStore } from '../../state/chat-store';
 import { useConversationsStore } from '../../state/conversations-store';
 import { ArrowDownIcon } from '../../ui/icons';
 import { MessageItem } from './MessageItem';
+import type { SiblingProps } from './MessageActions';
 import { clearReveal, useRevealStore } from './reveal-message';
 import { useStickToBottom } from './use-stick-to-bottom';
 
@@ -15,15 +17,26 @@ const ESTIMATED_ROW_PX = 160;
 const OVERSCAN = 4;
 
 /**
+ * One row's message, read live from the store: streamed text re-renders only this row, while the
+ * list itself (thread structure, virtualizer) re-renders only when messages are added or moved.
+ */
+function LiveMessageItem({ structural, hint, ...siblings }: { structural: Message; hint: number } & SiblingProps) {
+  const message = useChatStore((s) => selectMessageById(s, structural.id, hint)) ?? structural;
+  return <MessageItem message={message} {...siblings} />;
+}
+
+/**
  * The open conversation's active path, virtualized: only the rows near the viewport are in the DOM
  * (the newest ones while following the answer). Reads only the message tree, never the composer.
  */
 export function MessageList() {
   const { t } = useTranslation();
-  const tree = useChatStore((s) => s.messages);
+  // Structure only: appending streamed text doesn't change it (rows read their own text).
+  const tree = useChatStore(selectStructure);
   const openId = useChatStore((s) => s.openId);
   const activeLeafId = useConversationsStore((s) => s.list.find((c) => c.id === openId)?.activeLeafId);
   const { path: messages, siblings } = useMemo(() => buildThread(tree, activeLeafId), [tree, activeLeafId]);
+  const positions = useMemo(() => new Map(tree.map((m, i) => [m.id, i])), [tree]);
   const streaming = useChatStore((s) => !!selectStreamingMessage(s));
   const revealTarget = useRevealStore((s) => s.target);
   const { scroller, content, atBottom, scrollToBottom, unstick } = useStickToBottom();
@@ -94,8 +107,9 @@ export function MessageList() {
                   ref={virtualizer.measureElement}
                   style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
                 >
-                  <MessageItem
-                    message={m}
+                  <LiveMessageItem
+                    structural={m}
+                    hint={positions.get(m.id) ?? -1}
                     siblingIndex={position?.index ?? 0}
                     siblingCount={position?.count ?? 1}
                     previousId={position?.previousId ?? null}

@@ -7,6 +7,8 @@ export interface StreamingView {
   /** Finished blocks in groups; a full group keeps its array identity for as long as the text grows. */
   groups: readonly (readonly string[])[];
   tail: string;
+  /** The tail is a fenced code block whose closing fence hasn't arrived yet. */
+  tailInFence: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export class IncrementalBlocks {
       this.source = blocks;
       this.generation = generation;
     }
-    return { groups: this.groups, tail: tailOf(this.split) };
+    const fence = this.split.fence;
+    return { groups: this.groups, tail: tailOf(this.split), tailInFence: fence !== null && (fence.char === '`' || fence.char === '~') };
   }
 }
