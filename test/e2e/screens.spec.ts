@@ -20,7 +20,7 @@ test('main screens in English and Chinese, light and dark', async ({ page, ferry
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(ferry.host.url);
   await expect(page.getByRole('heading', { name: 'Welcome to Ferry' })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/welcome-en.png` });
+  await page.screenshot({ path: `${SHOTS}/welcome-en.png`, animations: 'disabled' });
 
   const dialog = await setUpConnection(page, { baseUrl: ferry.fixture.url, key: 'sk-screens-1234', model: 'fixture-model', name: 'Fixture' });
   await expect(dialog.getByText('Key saved in the system keychain · ends with 1234')).toBeVisible();
@@ -36,27 +36,27 @@ test('main screens in English and Chinese, light and dark', async ({ page, ferry
   await composer.press('Enter');
   await expect(page.locator('article[data-role="assistant"]').last()).toHaveAttribute('data-status', 'error');
   await expect(page.getByText('No API credit left')).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/chat-light-en.png` });
+  await page.screenshot({ path: `${SHOTS}/chat-light-en.png`, animations: 'disabled' });
 
   await choose(page, /^Theme$/, 'dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await page.screenshot({ path: `${SHOTS}/chat-dark-en.png` });
+  await page.screenshot({ path: `${SHOTS}/chat-dark-en.png`, animations: 'disabled' });
 
   await choose(page, /^Language$/, 'zh-CN');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('button', { name: '新对话' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: '消息' })).toBeVisible();
   await expect(page.getByText('API 余额不足')).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/chat-dark-zh.png` });
+  await page.screenshot({ path: `${SHOTS}/chat-dark-zh.png`, animations: 'disabled' });
 
   await choose(page, /^主题$/, 'light');
-  await page.screenshot({ path: `${SHOTS}/chat-light-zh.png` });
+  await page.screenshot({ path: `${SHOTS}/chat-light-zh.png`, animations: 'disabled' });
 
   // The choice is a saved preference: a reload keeps Chinese.
   await page.reload();
   await expect(page.getByRole('button', { name: '新对话' })).toBeVisible();
   await page.getByRole('button', { name: '新对话' }).click();
-  await page.screenshot({ path: `${SHOTS}/welcome-zh.png` });
+  await page.screenshot({ path: `${SHOTS}/welcome-zh.png`, animations: 'disabled' });
   await page.getByRole('button', { name: '设置' }).click();
   await expect(page.getByRole('dialog', { name: '设置' }).getByText(/已保存在系统钥匙串/)).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/settings-zh.png`, animations: 'disabled' });
