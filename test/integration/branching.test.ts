@@ -1,20 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { replyText, startFixtureServer, type FixtureServer } from '../fixture';
 import { activePath, buildThread } from '../../shared/message-tree';
-import { startTestCore, type TestCore } from './support/test-core';
+import type { TestCore } from './support/test-core';
+import { withFixtureAndCore } from './support/with-fixture-and-core';
 
 let fixture: FixtureServer;
 let t: TestCore;
-
-beforeAll(async () => {
-  fixture = await startFixtureServer();
-});
-afterAll(() => fixture.close());
-beforeEach(async () => {
-  fixture.reset();
-  t = await startTestCore();
-});
-afterEach(() => t.dispose());
+withFixtureAndCore((f) => (fixture = f), (c) => (t = c));
 
 async function connect(baseUrl = fixture.url, name = 'Fixture') {
   const conn = await t.call('connections.save', { name, baseUrl, model: 'fixture-model' });

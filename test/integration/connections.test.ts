@@ -1,22 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { HTML_PAGE, nextChatRelay, startFixtureServer, type FixtureServer } from '../fixture';
 import { deriveNextChat } from '../../shared/presets';
-import { startTestCore, type TestCore } from './support/test-core';
+import type { TestCore } from './support/test-core';
+import { withFixtureAndCore } from './support/with-fixture-and-core';
 
 let fixture: FixtureServer;
 let t: TestCore;
 const CODE = `code${Date.now()}`;
-
-beforeAll(async () => {
-  fixture = await startFixtureServer();
-});
-afterAll(() => fixture.close());
-beforeEach(async () => {
-  fixture.reset();
-  t = await startTestCore();
-});
-afterEach(() => t.dispose());
+withFixtureAndCore((f) => (fixture = f), (c) => (t = c));
 
 async function nextChatConnection(code = CODE) {
   const derived = deriveNextChat(fixture.url, code);

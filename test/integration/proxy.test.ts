@@ -1,21 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixture';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FixtureServer } from '../fixture';
 import type { ProxyConfig } from '../../shared/schemas';
 import { startSocks, startTinyproxy, type SocksProxy, type Tinyproxy } from './support/proxies';
-import { startTestCore, type TestCore } from './support/test-core';
+import type { TestCore } from './support/test-core';
+import { withFixtureAndCore } from './support/with-fixture-and-core';
 
 let fixture: FixtureServer;
 let t: TestCore;
-
-beforeAll(async () => {
-  fixture = await startFixtureServer();
-});
-afterAll(() => fixture.close());
-beforeEach(async () => {
-  fixture.reset();
-  t = await startTestCore();
-});
-afterEach(() => t.dispose());
+withFixtureAndCore((f) => (fixture = f), (c) => (t = c));
 
 const manual = (url: string, extra: Partial<ProxyConfig> = {}): ProxyConfig => ({ mode: 'manual', url, username: '', bypassLocal: false, ...extra });
 

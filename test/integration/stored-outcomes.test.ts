@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reasoningText, replyText, startFixtureServer, type FixtureServer, type Scenario, type StreamMode } from '../fixture';
-import { startTestCore, type TestCore } from './support/test-core';
+import type { TestCore } from './support/test-core';
+import { withFixtureAndCore } from './support/with-fixture-and-core';
 
 /**
  * Every hostile stream and every upstream failure, end to end through the core: what the user
@@ -8,16 +9,7 @@ import { startTestCore, type TestCore } from './support/test-core';
  */
 let fixture: FixtureServer;
 let t: TestCore;
-
-beforeAll(async () => {
-  fixture = await startFixtureServer();
-});
-afterAll(() => fixture.close());
-beforeEach(async () => {
-  fixture.reset();
-  t = await startTestCore();
-});
-afterEach(() => t.dispose());
+withFixtureAndCore((f) => (fixture = f), (c) => (t = c));
 
 async function ask(scenario: Partial<Scenario>, options: { model?: string; baseUrl?: string } = {}) {
   const conn = await t.call('connections.save', { name: 'F', baseUrl: options.baseUrl ?? fixture.url, model: options.model ?? 'fixture-model' });

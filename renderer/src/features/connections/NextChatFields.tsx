@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { deriveNextChat } from '../../../../shared/presets';
 import { getApi } from '../../api';
 import { Field } from '../../ui/Field';
+import { UrlInput } from '../../ui/UrlInput';
 import { RequestPreview } from '../settings/RequestPreview';
 import type { ConnectionFormState } from '../settings/use-connection-form';
 import { modelIsPlaceholder } from './form-model';
@@ -34,15 +35,10 @@ export function NextChatFields({ form }: { form: ConnectionFormState }) {
         <label htmlFor={ids.server} className="field-label">
           {t('connections.server')}
         </label>
-        <input
+        <UrlInput
           id={ids.server}
-          className="input input-mono"
-          inputMode="url"
           value={form.fields.server}
           placeholder={t('connections.serverPlaceholder')}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
           onChange={(e) => form.set('server')(e.target.value)}
           aria-describedby={`${ids.preview} ${ids.config}`}
         />

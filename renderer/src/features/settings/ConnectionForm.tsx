@@ -8,6 +8,7 @@ import { PresetField } from '../connections/PresetField';
 import { ProxyFieldset } from '../connections/ProxyFieldset';
 import { TestReport } from '../connections/TestReport';
 import { Field } from '../../ui/Field';
+import { UrlInput } from '../../ui/UrlInput';
 import { KeyField, KeyHostMismatch } from './KeyField';
 import { RequestPreview } from './RequestPreview';
 import { useConnectionForm } from './use-connection-form';
@@ -39,17 +40,11 @@ export function ConnectionForm({ connectionId, onSaved }: { connectionId: string
           <label htmlFor={ids.baseUrl} className="field-label">
             {t('settings.baseUrl')}
           </label>
-          <input
+          <UrlInput
             id={ids.baseUrl}
-            className="input input-mono"
-            type="text"
-            inputMode="url"
             value={form.fields.baseUrl}
             maxLength={2048}
             placeholder={t('settings.baseUrlPlaceholder')}
-            spellCheck={false}
-            autoCapitalize="off"
-            autoComplete="off"
             onChange={(e) => form.set('baseUrl')(e.target.value)}
             aria-describedby={`${ids.preview} ${ids.help}`}
           />
