@@ -1,11 +1,8 @@
-import { join, normalize, relative, isAbsolute } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { net, protocol } from 'electron';
-import { contentSecurityPolicy } from '../core/csp';
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { APP_SCHEME, appResponseHeaders, resolveAppRequest } from './policy/app-request';
 
-/** The renderer is served from app://ferry/, a privileged standard scheme, never from file://. */
-const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://ferry`;
+export { APP_ORIGIN } from './policy/app-request';
 
 /** Must run before `app` is ready. */
 export function registerAppScheme(): void {
@@ -14,19 +11,21 @@ export function registerAppScheme(): void {
   ]);
 }
 
+/** Answers one app:// request from the built renderer folder (see resolveAppRequest for what is refused). */
+export async function answerAppRequest(request: Request, rendererDir: string): Promise<Response> {
+  const target = resolveAppRequest(request.url, rendererDir, request.method);
+  const notFound = (status: number) => new Response(status === 405 ? 'Method not allowed' : 'Not found', { status, headers: appResponseHeaders('text/plain; charset=utf-8') });
+  if (!target.ok) return notFound(target.status);
+  let body: Buffer;
+  try {
+    body = await readFile(target.file);
+  } catch {
+    return notFound(404);
+  }
+  const headers = appResponseHeaders(target.contentType);
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: { ...headers, 'Content-Length': String(body.length) } });
+}
+
 export function serveRenderer(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const wanted = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = normalize(join(rendererDir, wanted));
-    const rel = relative(rendererDir, file);
-    if (url.host !== 'ferry' || rel.startsWith('..') || isAbsolute(rel)) {
-      return new Response('Not found', { status: 404 });
-    }
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', contentSecurityPolicy());
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
-  });
+  protocol.handle(APP_SCHEME, (request) => answerAppRequest(request, rendererDir));
 }

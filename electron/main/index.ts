@@ -1,18 +1,31 @@
 import { mkdirSync } from 'node:fs';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { appVersion, rendererDir } from '../core/app-paths';
 import { createCore, type Core } from '../core/create-core';
 import { APP_NAME, dataFiles, defaultDataDir } from '../core/data-dir';
 import { createLogger } from '../core/logger';
+import { systemLanguage } from '../core/system-language';
 import { PreferencesService } from '../services/settings/preferences-service';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { createElectronStoreBackend } from './electron-store-backend';
 import { connectIpc } from './ipc';
+import { originOf } from './policy/origin';
+import { createQuitGuard } from './policy/quit-guard';
+import { revealWindow } from './policy/single-instance';
 import { createSessionFetchFactory } from './proxy-session';
+import { MAIN_MESSAGES } from './startup/messages';
+import { recoveryPageUrl } from './startup/recovery-page';
 import { createMainWindow, preloadPath } from './window';
 
 // vite-plugin-electron sets this while `vite` serves the renderer in development.
 const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+const entryUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+const allowedOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? devServerUrl] : [])];
+/**
+ * How long quitting may wait for the answers still streaming to be written. Past it the app quits
+ * anyway: the next start marks whatever is left as interrupted.
+ */
+const QUIT_LIMIT_MS = 5_000;
 const logger = createLogger();
 
 app.setName(APP_NAME);
@@ -21,63 +34,101 @@ const dataDir = defaultDataDir();
 app.setPath('userData', dataDir);
 
 if (!app.requestSingleInstanceLock()) {
+  // The running instance gets `second-instance` and comes to the front.
   app.quit();
 } else {
   registerAppScheme();
   let core: Core | null = null;
   let prefs: PreferencesService | null = null;
 
-  const openWindow = () =>
-    createMainWindow({
-      url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+  const messages = () => {
+    const pref = safely(() => prefs?.read().language);
+    return MAIN_MESSAGES[pref && pref !== 'system' ? pref : systemLanguage(app.getLocale())];
+  };
+  const logFile = () => '(log file not yet written)';
+
+  const showRecovery = (win: BrowserWindow, reason: string) => {
+    logger.error(`window shows the recovery page: ${reason}`);
+    const m = messages();
+    if (!win.isDestroyed()) void win.loadURL(recoveryPageUrl({ messages: m, lang: m === MAIN_MESSAGES['zh-CN'] ? 'zh-CN' : 'en', reason, logFile: logFile(), reloadUrl: entryUrl }));
+  };
+
+  const openWindow = () => {
+    const win = createMainWindow({
+      url: entryUrl,
       preload: preloadPath(__dirname),
       prefs: prefs!,
       devTools: !app.isPackaged,
+      allowedOrigins,
+      onPageFailure: showRecovery,
     });
+    // Windows logging off or shutting down: nothing can be held, but writing starts at once.
+    win.on('session-end', () => guard.onQuitRequested({ preventDefault: () => undefined }));
+    return win;
+  };
+
+  const guard = createQuitGuard({
+    // Answers still streaming are written and marked interrupted before the process ends.
+    shutdown: () => core?.shutdown() ?? Promise.resolve(),
+    limitMs: QUIT_LIMIT_MS,
+    quit: () => app.quit(),
+    report: (outcome, ms) =>
+      outcome.kind === 'done'
+        ? logger.info(`shut down in ${ms} ms`)
+        : logger.warn(`shutdown ${outcome.kind === 'timeout' ? `exceeded ${QUIT_LIMIT_MS} ms` : 'failed'}; quitting anyway`, outcome.kind === 'failed' ? outcome.error : ''),
+  });
 
   app.on('second-instance', () => {
-    const win = BrowserWindow.getAllWindows()[0];
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
+    if (!revealWindow(BrowserWindow.getAllWindows()[0]) && prefs) openWindow();
   });
 
-  app.whenReady().then(() => {
-    mkdirSync(dataDir, { recursive: true });
-    const backend = createElectronStoreBackend(dataDir, dataFiles(dataDir).configName);
-    prefs = new PreferencesService(backend);
-    core = createCore({
-      host: 'electron',
-      version: appVersion(),
-      dataDir,
-      prefsBackend: backend,
-      locale: app.getLocale(),
-      // Chromium's network stack, honouring the OS proxy settings (including PAC) and trust store:
-      // every upstream request goes through a dedicated session whose proxy follows the settings.
-      proxyFetch: createSessionFetchFactory(),
-      logger,
+  app
+    .whenReady()
+    .then(() => {
+      mkdirSync(dataDir, { recursive: true });
+      const backend = createElectronStoreBackend(dataDir, dataFiles(dataDir).configName);
+      prefs = new PreferencesService(backend);
+      core = createCore({
+        host: 'electron',
+        version: appVersion(),
+        dataDir,
+        prefsBackend: backend,
+        locale: app.getLocale(),
+        keychainService: process.env.FERRY_KEYCHAIN_SERVICE,
+        // Chromium's network stack, honouring the OS proxy settings (including PAC) and trust store:
+        // every upstream request goes through a dedicated session whose proxy follows the settings.
+        proxyFetch: createSessionFetchFactory(),
+        logger,
+      });
+      serveRenderer(rendererDir());
+      connectIpc(core, allowedOrigins);
+      openWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      });
+      // The OS is shutting down or the user logs out (Linux, macOS): hold it while answers are written.
+      // (Electron's typings omit the event the docs describe, hence the optional chaining.)
+      (powerMonitor as NodeJS.EventEmitter).on('shutdown', (event?: { preventDefault?(): void }) =>
+        guard.onQuitRequested({ preventDefault: () => event?.preventDefault?.() }),
+      );
+    })
+    .catch((err: unknown) => {
+      logger.error('Ferry failed to start', err);
+      const m = messages();
+      dialog.showErrorBox(m.startupFailedTitle, m.startupFailed(err instanceof Error ? err.message : String(err), logFile()));
+      app.exit(1);
     });
-    serveRenderer(rendererDir());
-    connectIpc(core, devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN]);
-    openWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openWindow();
-    });
-  }).catch((err: unknown) => {
-    logger.error('Ferry failed to start', err);
-    app.exit(1);
-  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  app.on('before-quit', (event) => guard.onQuitRequested(event));
+}
 
-  let quitting = false;
-  app.on('before-quit', (event) => {
-    if (quitting || !core) return;
-    event.preventDefault();
-    quitting = true;
-    // Answers still streaming are written and marked interrupted before the process ends.
-    void core.shutdown().finally(() => app.quit());
-  });
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,28 @@
+/** Messages between a test and the fake-Electron driver process (see driver.ts). */
+
+/** The frame behind an IPC call, as Chromium would report it. */
+export interface FrameSpec {
+  url: string;
+  origin: string;
+  /** An iframe inside our window rather than its top frame. */
+  subframe?: boolean;
+  /** A webContents that is not one of main's windows. */
+  foreignWindow?: boolean;
+}
+
+export type DriverRequest =
+  | { cmd: 'load'; bundle: string; singleInstanceLock?: boolean }
+  | { cmd: 'ready' }
+  | { cmd: 'state' }
+  | { cmd: 'show' }
+  | { cmd: 'invoke'; route: string; input: unknown; frame: FrameSpec }
+  | { cmd: 'events' }
+  | { cmd: 'protocol'; url: string; method?: string; scheme?: string }
+  | { cmd: 'navigate'; url: string; event?: 'will-navigate' | 'will-redirect' }
+  | { cmd: 'windowOpen'; url: string }
+  | { cmd: 'permission'; kind: 'request' | 'check'; permission: string; url?: string; origin?: string }
+  | { cmd: 'secondInstance'; before?: 'minimize' | 'hide' }
+  | { cmd: 'pageFailure'; kind: 'load-failed' | 'renderer-gone'; errorCode?: number; url?: string; isMainFrame?: boolean; reason?: string }
+  | { cmd: 'quit'; waitMs?: number };
+
+export type DriverReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };

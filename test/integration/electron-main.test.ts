@@ -1,0 +1,244 @@
+/**
+ * The real built Electron main bundle (dist-electron/main.cjs), loaded in plain Node against the
+ * recording fake of `electron` and driven the way Electron drives it: ready, the window's load, IPC
+ * from a frame that looks exactly like what Chromium reports for app://ferry/index.html, app://
+ * requests, navigation, permissions, a second launch, page failures and quitting mid-stream.
+ * FERRY_MAIN_BUNDLE points it at another build (e.g. an older commit's) to show what that one does.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../fixture';
+import { startMainUnderTest, type DriverState, type MainUnderTest } from '../harness/fake-electron/client';
+import type { FrameSpec } from '../harness/fake-electron/protocol';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BUNDLE = process.env.FERRY_MAIN_BUNDLE ?? join(ROOT, 'dist-electron/main.cjs');
+/** What Chromium reports in `event.senderFrame` for our page. */
+const OWN_PAGE: FrameSpec = { url: 'app://ferry/index.html', origin: 'app://ferry' };
+
+type Result = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string } };
+
+let fixture: FixtureServer;
+const started: MainUnderTest[] = [];
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npx vite build\` first (npm test does)`);
+  fixture = await startFixtureServer();
+});
+afterAll(() => fixture?.close());
+afterEach(async () => {
+  for (const main of started.splice(0)) await main.stop();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  fixture.reset();
+});
+
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ferry-main-'));
+  dirs.push(dir);
+  return dir;
+};
+
+async function boot(options: { dataDir?: string; lock?: boolean } = {}): Promise<{ main: MainUnderTest; loaded: DriverState; booted: DriverState; dataDir: string }> {
+  const dataDir = options.dataDir ?? tempDir();
+  const main = await startMainUnderTest({ FERRY_DATA_DIR: dataDir, FERRY_KEYCHAIN_SERVICE: `ferry-main-test-${process.pid}-${Date.now()}` });
+  started.push(main);
+  const loaded = await main.send<DriverState>({ cmd: 'load', bundle: BUNDLE, singleInstanceLock: options.lock ?? true });
+  const booted = await main.send<DriverState>({ cmd: 'ready' });
+  return { main, loaded, booted, dataDir };
+}
+
+/** The data of a successful answer; fails the test with the error otherwise. */
+function dataOf<T>(result: Result): T {
+  if (!result.ok) throw new Error(`request failed: ${JSON.stringify(result.error)}`);
+  return result.data as T;
+}
+
+const invoke = (main: MainUnderTest, route: string, input: unknown = {}, frame: FrameSpec = OWN_PAGE) =>
+  main.send<Result>({ cmd: 'invoke', route, input, frame });
+
+describe('Electron main, loaded from the built bundle', () => {
+  it('boots to the first answered app.info request from its own page', async () => {
+    const { main, loaded, booted, dataDir } = await boot();
+    expect(booted.errors).toEqual([]);
+    // The scheme must be privileged before ready, or Chromium treats app:// as an opaque origin.
+    const privileged = loaded.calls.find((c) => c.api === 'protocol.registerSchemesAsPrivileged');
+    expect(privileged?.afterReady).toBe(false);
+    expect(privileged?.args[0]).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(booted.protocols).toEqual(['app']);
+    expect(booted.ipcChannels).toContain('ferry:invoke');
+    expect(booted.windows).toHaveLength(1);
+    expect(booted.windows[0]!.loaded).toEqual(['app://ferry/index.html']);
+    expect(booted.windows[0]!.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+
+    const info = await invoke(main, 'app.info');
+    expect(info).toMatchObject({ ok: true, data: { host: 'electron', dataDir } });
+    // The window appears once its page is ready to show.
+    expect((await main.send<DriverState>({ cmd: 'show' })).windows[0]!.visible).toBe(true);
+  });
+
+  it('refuses IPC from a subframe, a foreign window, file:, opaque origins and other hosts', async () => {
+    const { main } = await boot();
+    const refused: FrameSpec[] = [
+      { ...OWN_PAGE, subframe: true },
+      { ...OWN_PAGE, foreignWindow: true },
+      { url: 'file:///tmp/index.html', origin: 'null' },
+      { url: 'app://ferry/index.html', origin: 'null' },
+      { url: 'app://evil/index.html', origin: 'app://evil' },
+      { url: 'https://example.com/', origin: 'https://example.com' },
+      { url: 'http://localhost:5173/', origin: 'http://localhost:5173' },
+    ];
+    for (const frame of refused) {
+      expect(await invoke(main, 'app.info', {}, frame), JSON.stringify(frame)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect((await invoke(main, 'app.info')).ok).toBe(true);
+  });
+
+  it('serves the UI from app://ferry with CSP and nosniff, and nothing outside it', async () => {
+    const { main } = await boot();
+    type Answer = { status: number; headers: Record<string, string>; body: string };
+    const get = (url: string, method?: string) => main.send<Answer>({ cmd: 'protocol', url, method });
+
+    const index = await get('app://ferry/index.html');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toMatch(/^text\/html/);
+    expect(index.body).toContain('<div id="root">');
+    expect((await get('app://ferry/')).body).toContain('<div id="root">');
+    const script = readdirSync(join(ROOT, 'dist/renderer/assets')).find((f) => f.endsWith('.js'))!;
+    expect((await get(`app://ferry/assets/${script}`)).headers['content-type']).toMatch(/^text\/javascript/);
+
+    const outside = [
+      'app://ferry/../package.json',
+      'app://ferry/%2e%2e/%2e%2e/package.json',
+      'app://ferry/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+      'app://ferry/assets/..%5c..%5cpackage.json',
+      'app://ferry/..\\..\\package.json',
+      'app://ferry//etc/passwd',
+      'app://ferry/%2fetc%2fpasswd',
+      'app://ferry/C:%5cWindows%5cwin.ini',
+      'app://evil/index.html',
+      'app://ferry/missing.js',
+    ];
+    for (const url of outside) {
+      const answer = await get(url);
+      expect(answer.status, url).toBe(404);
+      expect(answer.body, url).not.toContain('"name"');
+    }
+    expect((await get('app://ferry/index.html', 'POST')).status).toBe(405);
+    for (const answer of [index, await get('app://ferry/missing.js')]) {
+      expect(answer.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('keeps the window on its page: web links go to the browser, the rest nowhere', async () => {
+    const { main } = await boot();
+    type Nav = { prevented: boolean; calls: string[] };
+    const web = await main.send<Nav>({ cmd: 'navigate', url: 'https://example.com/docs' });
+    expect(web.prevented).toBe(true);
+    expect(web.calls).toContain('shell.openExternal ["https://example.com/docs"]');
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'app://evil/x']) {
+      const nav = await main.send<Nav>({ cmd: 'navigate', url });
+      expect(nav.prevented, url).toBe(true);
+      expect(nav.calls.filter((c) => c.startsWith('shell.'))).toEqual([]);
+    }
+    expect((await main.send<Nav>({ cmd: 'navigate', url: 'https://example.com/', event: 'will-redirect' })).prevented).toBe(true);
+    const popup = await main.send<{ result: { action: string }; calls: string[] }>({ cmd: 'windowOpen', url: 'https://example.com/' });
+    expect(popup.result).toEqual({ action: 'deny' });
+    expect(popup.calls).toContain('shell.openExternal ["https://example.com/"]');
+    expect((await main.send<{ result: { action: string } }>({ cmd: 'windowOpen', url: 'file:///etc/passwd' })).result).toEqual({ action: 'deny' });
+  });
+
+  it('grants clipboard writing to its own page and nothing else, on request and on check', async () => {
+    const { main } = await boot();
+    const ask = (kind: 'request' | 'check', permission: string, where: string) =>
+      main.send<boolean | string>({ cmd: 'permission', kind, permission, url: where, origin: where });
+    expect(await ask('request', 'clipboard-sanitized-write', 'app://ferry/index.html')).toBe(true);
+    expect(await ask('check', 'clipboard-sanitized-write', 'app://ferry')).toBe(true);
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'hid', 'usb', 'serial']) {
+      expect(await ask('request', permission, 'app://ferry/index.html'), permission).toBe(false);
+      expect(await ask('check', permission, 'app://ferry'), permission).toBe(false);
+    }
+    expect(await ask('request', 'clipboard-sanitized-write', 'https://example.com/')).toBe(false);
+    expect(await ask('check', 'clipboard-sanitized-write', 'https://example.com')).toBe(false);
+  });
+
+  it('a second launch brings the minimised or hidden window back to the front', async () => {
+    const { main } = await boot();
+    for (const before of ['minimize', 'hide'] as const) {
+      const after = await main.send<DriverState>({ cmd: 'secondInstance', before });
+      expect(after.windows).toHaveLength(1);
+      expect(after.windows[0], before).toMatchObject({ visible: true, minimized: false, focused: true });
+    }
+  });
+
+  it('a launch that does not get the single-instance lock quits without opening anything', async () => {
+    const { booted } = await boot({ lock: false });
+    expect(booted.calls.map((c) => c.api)).toContain('app.quit');
+    expect(booted.windows).toHaveLength(0);
+    expect(booted.protocols).toEqual([]);
+  });
+
+  it('a failed load or a crashed renderer shows the recovery page with Reload; a refused navigation does not', async () => {
+    const { main } = await boot();
+    const aborted = await main.send<DriverState>({ cmd: 'pageFailure', kind: 'load-failed', errorCode: -3 });
+    expect(aborted.windows[0]!.loaded).toHaveLength(1);
+    const iframe = await main.send<DriverState>({ cmd: 'pageFailure', kind: 'load-failed', isMainFrame: false });
+    expect(iframe.windows[0]!.loaded).toHaveLength(1);
+
+    const failed = await main.send<DriverState>({ cmd: 'pageFailure', kind: 'load-failed', errorCode: -6 });
+    const page = decodeURIComponent(failed.windows[0]!.loaded.at(-1)!);
+    expect(page).toMatch(/^data:text\/html/);
+    expect(page).toContain('ERR_FILE_NOT_FOUND');
+    expect(page).toContain('href="app://ferry/index.html"');
+    expect(page).toContain('Reload');
+
+    const crashed = await main.send<DriverState>({ cmd: 'pageFailure', kind: 'renderer-gone', reason: 'oom' });
+    expect(decodeURIComponent(crashed.windows[0]!.loaded.at(-1)!)).toContain('renderer oom');
+    // Reload is the one navigation the window allows.
+    expect((await main.send<{ prevented: boolean }>({ cmd: 'navigate', url: 'app://ferry/index.html' })).prevented).toBe(false);
+  });
+
+  it('a data folder that cannot be created ends in a dialog with the reason, not a silent exit', async () => {
+    const blocker = join(tempDir(), 'a-file');
+    writeFileSync(blocker, '');
+    const { booted } = await boot({ dataDir: join(blocker, 'Ferry') });
+    const box = booted.calls.find((c) => c.api === 'dialog.showErrorBox');
+    expect(box?.args[0]).toBe('Ferry could not start');
+    expect(String(box?.args[1])).toMatch(/ENOTDIR|not a directory/);
+    expect(booted.exitCode).toBe(1);
+  });
+
+  it('quitting mid-stream writes the partial answer, within the time limit, and quits', async () => {
+    fixture.configure({ chunkDelayMs: 150, repeat: 200 });
+    const dataDir = tempDir();
+    const first = await boot({ dataDir });
+    const { id } = dataOf<{ id: string }>(await invoke(first.main, 'connections.save', { name: 'Fixture', baseUrl: fixture.baseUrl, model: 'fixture-model' }));
+    expect((await invoke(first.main, 'connections.setKey', { id, key: 'sk-fixture-1234567', storage: 'session' })).ok).toBe(true);
+    const sent = await invoke(first.main, 'chat.send', { text: 'a long answer please' });
+    const { conversation, assistantMessage } = dataOf<{ conversation: { id: string }; assistantMessage: { id: string } }>(sent);
+    // Some of the answer has reached the window before the user quits.
+    for (let i = 0; i < 100; i++) {
+      const events = await first.main.send<{ name: string }[]>({ cmd: 'events' });
+      if (events.some((e) => e.name === 'chat.delta')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    const quit = await first.main.send<{ quitted: boolean; elapsedMs: number; state: DriverState }>({ cmd: 'quit' });
+    expect(quit.quitted).toBe(true);
+    expect(quit.elapsedMs).toBeLessThan(6_000);
+    // before-quit was held once (app.quit #1), then main quit for real (app.quit #2).
+    expect(quit.state.calls.filter((c) => c.api === 'app.quit')).toHaveLength(2);
+    await first.main.stop();
+
+    const second = await boot({ dataDir });
+    const { messages } = dataOf<{ messages: { id: string; status: string; content: string }[] }>(
+      await invoke(second.main, 'conversations.get', { id: conversation.id }),
+    );
+    const answer = messages.find((m) => m.id === assistantMessage.id)!;
+    expect(answer.status).toBe('interrupted');
+    expect(answer.content.length).toBeGreaterThan(0);
+  });
+});
