@@ -41,11 +41,11 @@ const tempDir = () => {
   return dir;
 };
 
-async function boot(options: { dataDir?: string; lock?: boolean } = {}): Promise<{ main: MainUnderTest; loaded: DriverState; booted: DriverState; dataDir: string }> {
+async function boot(options: { dataDir?: string; lock?: boolean; missingModules?: string[] } = {}): Promise<{ main: MainUnderTest; loaded: DriverState; booted: DriverState; dataDir: string }> {
   const dataDir = options.dataDir ?? tempDir();
   const main = await startMainUnderTest({ FERRY_DATA_DIR: dataDir, FERRY_KEYCHAIN_SERVICE: `ferry-main-test-${process.pid}-${Date.now()}` });
   started.push(main);
-  const loaded = await main.send<DriverState>({ cmd: 'load', bundle: BUNDLE, singleInstanceLock: options.lock ?? true });
+  const loaded = await main.send<DriverState>({ cmd: 'load', bundle: BUNDLE, singleInstanceLock: options.lock ?? true, missingModules: options.missingModules });
   const booted = await main.send<DriverState>({ cmd: 'ready' });
   return { main, loaded, booted, dataDir };
 }
@@ -209,6 +209,16 @@ describe('Electron main, loaded from the built bundle', () => {
     expect(box?.args[0]).toBe('Ferry could not start');
     expect(String(box?.args[1])).toMatch(/ENOTDIR|not a directory/);
     expect(booted.exitCode).toBe(1);
+  });
+
+  it('a missing native SQLite module opens the window in recovery mode, with the reason', async () => {
+    const { main, booted } = await boot({ missingModules: ['@libsql/'] });
+    expect(booted.errors).toEqual([]);
+    expect(booted.windows).toHaveLength(1);
+    const info = dataOf<{ database: { ok: boolean; reason: string; message: string } }>(await invoke(main, 'app.info'));
+    expect(info.database).toMatchObject({ ok: false, reason: 'unreadable' });
+    expect(info.database.message).toMatch(/SQLite engine \(libsql for \w+-\w+\) could not be loaded: Cannot find module '@libsql\//);
+    expect(await invoke(main, 'conversations.list')).toMatchObject({ ok: false, error: { code: 'database_corrupt' } });
   });
 
   it('quitting mid-stream writes the partial answer, within the time limit, and quits', async () => {

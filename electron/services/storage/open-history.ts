@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'libsql';
+import type Database from 'libsql';
+import { openDatabase } from './sqlite-engine';
 import { backupBeforeMigration, checkIntegrity, listBackups, DatabaseUnavailableError } from './database-guard';
 import { assertNotNewer, latestVersion, migrate, readUserVersion } from './migrate';
 import { createRepository } from './repository';
@@ -36,7 +37,7 @@ export function openHistory(dbFile: string, options: OpenHistoryOptions = {}): H
 
   let db: Database.Database;
   try {
-    db = new Database(dbFile);
+    db = openDatabase(dbFile);
   } catch (error) {
     throw new DatabaseUnavailableError('unreadable', dbFile, listBackups(dbFile), error instanceof Error ? error.message : String(error));
   }

@@ -11,13 +11,17 @@ import type { DriverRequest, DriverReply, FrameSpec } from './protocol';
 let fake: FakeElectron | null = null;
 const loadErrors: string[] = [];
 
-function installFake(bundle: string, lock: boolean) {
+function installFake(bundle: string, lock: boolean, missingModules: readonly string[]) {
   fake = createFakeElectron({ singleInstanceLock: lock, locale: process.env.FAKE_ELECTRON_LOCALE ?? 'en-US' });
   const electron = fake.electron;
   const loader = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown };
   const original = loader._load;
   loader._load = function (request, parent, isMain) {
     if (request === 'electron') return electron;
+    // A platform package that npm did not install (a build made for another OS or CPU).
+    if (missingModules.some((prefix) => request.startsWith(prefix))) {
+      throw Object.assign(new Error(`Cannot find module '${request}'`), { code: 'MODULE_NOT_FOUND' });
+    }
     return original.call(this, request, parent, isMain);
   };
   // Main runs in an event loop that Electron keeps alive; an error thrown there is what the user would hit.
@@ -82,7 +86,7 @@ function state() {
 async function run(request: DriverRequest): Promise<unknown> {
   switch (request.cmd) {
     case 'load':
-      installFake(request.bundle, request.singleInstanceLock ?? true);
+      installFake(request.bundle, request.singleInstanceLock ?? true, request.missingModules ?? []);
       await settle();
       return state();
     case 'ready': {
