@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConversationSummary, Id, Message } from './schemas';
+import { ConversationSummary, Id, Message, UpdateStatus } from './schemas';
 
 /** Every event main pushes to the UI. */
 export const events = {
@@ -20,6 +20,8 @@ export const events = {
   'conversation.deleted': z.object({ id: Id }),
   /** Connections or preferences changed (for other windows / tabs). */
   'connections.changed': z.object({}),
+  /** The update status changed (checking, found, download progress, ready to install). */
+  'updates.changed': UpdateStatus,
 } as const;
 
 export type Events = typeof events;

@@ -14,6 +14,11 @@ import { connectionToolHandlers } from './handlers/connection-tools';
 import { createNetwork } from '../services/network/network';
 import { createUndiciFetchFactory, type ProxyFetchFactory } from '../services/network/undici-fetch';
 import { libraryHandlers } from './handlers/library';
+import { updateHandlers } from './handlers/updates';
+import type { GithubRepo } from '../services/updates/feed';
+import { createUpdatePrefsStore, type UpdatePrefsStore } from '../services/updates/update-prefs';
+import { createUpdateService, type UpdateInstaller } from '../services/updates/update-service';
+import { snapshotHistory } from '../services/updates/snapshot';
 import { conversationHandlers } from './handlers/conversations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Router } from './router';
@@ -31,6 +36,8 @@ export interface CoreOptions {
   /** Makes the fetch for one proxy setting (Electron: a session per setting). Default: undici dispatchers. */
   proxyFetch?: ProxyFetchFactory;
   logger?: Logger;
+  /** Updates: what this host can install (Electron, packaged) and where its releases are. */
+  updates?: { installer?: UpdateInstaller | null; github?: GithubRepo | null; prefs?: UpdatePrefsStore; autoDelayMs?: number };
 }
 
 export interface Core {
@@ -52,6 +59,21 @@ export function createCore(options: CoreOptions): Core {
   const keychain = createKeychainStore(options.keychainService ?? 'Ferry');
   const vault = createKeyVault({ keychain, memory: createMemoryStore() });
   const network = createNetwork({ prefs, vault, factory: options.proxyFetch ?? createUndiciFetchFactory() });
+  const updates = createUpdateService({
+    currentVersion: options.version,
+    platform: process.platform,
+    arch: process.arch,
+    github: options.updates?.github ?? null,
+    prefs: options.updates?.prefs ?? createUpdatePrefsStore(options.dataDir),
+    // The app's default proxy, like every other request Ferry makes.
+    fetch: network.fetchFor(null),
+    proxy: () => network.proxyFor(null),
+    installer: options.updates?.installer ?? null,
+    snapshot: () => snapshotHistory(dataFiles(options.dataDir).database),
+    emit: (status) => events.emit('updates.changed', status),
+    logger,
+    ...(options.updates?.autoDelayMs !== undefined ? { autoDelayMs: options.updates.autoDelayMs } : {}),
+  });
   const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor });
 
   const router = createRouter(
@@ -67,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
       ...conversationHandlers(history, chat, events),
       ...branchingHandlers(history, chat, prefs, events),
       ...libraryHandlers(database, events),
+      ...updateHandlers(updates),
     },
     logger,
   );
@@ -75,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
     router,
     events,
     async shutdown() {
+      updates.dispose();
       await chat.shutdown();
       database.close();
       keychain.close();

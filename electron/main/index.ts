@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { appVersion, rendererDir } from '../core/app-paths';
 import { createCore, type Core } from '../core/create-core';
@@ -15,6 +16,8 @@ import { revealWindow } from './policy/single-instance';
 import { createSessionFetchFactory } from './proxy-session';
 import { MAIN_MESSAGES } from './startup/messages';
 import { recoveryPageUrl } from './startup/recovery-page';
+import { githubRepoFromAppUpdateYml } from './updates/app-update-config';
+import { createElectronInstaller } from './updates/electron-installer';
 import { createMainWindow, preloadPath } from './window';
 
 // vite-plugin-electron sets this while `vite` serves the renderer in development.
@@ -99,6 +102,8 @@ if (!app.requestSingleInstanceLock()) {
         // every upstream request goes through a dedicated session whose proxy follows the settings.
         proxyFetch: createSessionFetchFactory(),
         logger,
+        // Only a packaged app can replace itself; a development run just tells what is available.
+        updates: app.isPackaged ? { installer: createElectronInstaller(logger), github: packagedGithubRepo() } : {},
       });
       serveRenderer(rendererDir());
       connectIpc(core, allowedOrigins);
@@ -123,6 +128,12 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', (event) => guard.onQuitRequested(event));
+}
+
+/** The release feed electron-builder wrote into the packaged app (resources/app-update.yml). */
+function packagedGithubRepo() {
+  const file = join(process.resourcesPath, 'app-update.yml');
+  return existsSync(file) ? githubRepoFromAppUpdateYml(readFileSync(file, 'utf8')) : null;
 }
 
 function safely<T>(read: () => T): T | undefined {

@@ -41,11 +41,11 @@ const tempDir = () => {
   return dir;
 };
 
-async function boot(options: { dataDir?: string; lock?: boolean; missingModules?: string[] } = {}): Promise<{ main: MainUnderTest; loaded: DriverState; booted: DriverState; dataDir: string }> {
+async function boot(options: { dataDir?: string; lock?: boolean; missingModules?: string[]; packagedResources?: string } = {}): Promise<{ main: MainUnderTest; loaded: DriverState; booted: DriverState; dataDir: string }> {
   const dataDir = options.dataDir ?? tempDir();
   const main = await startMainUnderTest({ FERRY_DATA_DIR: dataDir, FERRY_KEYCHAIN_SERVICE: `ferry-main-test-${process.pid}-${Date.now()}` });
   started.push(main);
-  const loaded = await main.send<DriverState>({ cmd: 'load', bundle: BUNDLE, singleInstanceLock: options.lock ?? true, missingModules: options.missingModules });
+  const loaded = await main.send<DriverState>({ cmd: 'load', bundle: BUNDLE, singleInstanceLock: options.lock ?? true, missingModules: options.missingModules, packagedResources: options.packagedResources });
   const booted = await main.send<DriverState>({ cmd: 'ready' });
   return { main, loaded, booted, dataDir };
 }
@@ -219,6 +219,21 @@ describe('Electron main, loaded from the built bundle', () => {
     expect(info.database).toMatchObject({ ok: false, reason: 'unreadable' });
     expect(info.database.message).toMatch(/SQLite engine \(libsql for \w+-\w+\) could not be loaded: Cannot find module '@libsql\//);
     expect(await invoke(main, 'conversations.list')).toMatchObject({ ok: false, error: { code: 'database_corrupt' } });
+  });
+
+  it('a development run tells about updates but cannot install them; a packaged one can', async () => {
+    const dev = await boot();
+    expect(dataOf<{ canInstall: boolean; prefs: { autoCheck: boolean } }>(await invoke(dev.main, 'updates.status'))).toMatchObject({ canInstall: false, prefs: { autoCheck: false } });
+    await dev.main.stop();
+
+    const resources = tempDir();
+    writeFileSync(join(resources, 'app-update.yml'), 'owner: ferry-chat\nrepo: ferry\nprovider: github\nreleaseType: draft\nupdaterCacheDirName: ferry-updater\n');
+    const packaged = await boot({ packagedResources: resources });
+    expect(packaged.booted.errors).toEqual([]);
+    const status = dataOf<{ canInstall: boolean; state: string }>(await invoke(packaged.main, 'updates.status'));
+    expect(status).toMatchObject({ canInstall: true, state: 'idle' });
+    // electron-updater (bundled into main.cjs) was set up without touching the feed: checks are opt-in.
+    expect(packaged.booted.calls.filter((c) => c.api === 'net.fetch' || c.api === 'session.fetch')).toEqual([]);
   });
 
   it('quitting mid-stream writes the partial answer, within the time limit, and quits', async () => {

@@ -1,4 +1,5 @@
 import connectionsEn from './connections.en';
+import updatesEn from './updates.en';
 import errorsEn from './errors.en';
 /**
  * English strings: the source of truth. Every other locale is typed against this object, so a
@@ -222,6 +223,7 @@ const en = {
     role: { user: 'You', assistant: 'Assistant', system: 'System' },
   },
   connections: connectionsEn,
+  updates: updatesEn,
   markdown: {
     copyCode: 'Copy code',
     code: 'code',

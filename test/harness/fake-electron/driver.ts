@@ -11,8 +11,13 @@ import type { DriverRequest, DriverReply, FrameSpec } from './protocol';
 let fake: FakeElectron | null = null;
 const loadErrors: string[] = [];
 
-function installFake(bundle: string, lock: boolean, missingModules: readonly string[]) {
+function installFake(bundle: string, lock: boolean, missingModules: readonly string[], packagedResources?: string) {
   fake = createFakeElectron({ singleInstanceLock: lock, locale: process.env.FAKE_ELECTRON_LOCALE ?? 'en-US' });
+  if (packagedResources) {
+    // What Electron sets for an installed app: app.isPackaged, and resources/ beside app.asar.
+    fake.electron.app.isPackaged = true;
+    (process as { resourcesPath?: string }).resourcesPath = packagedResources;
+  }
   const electron = fake.electron;
   const loader = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown };
   const original = loader._load;
@@ -86,7 +91,7 @@ function state() {
 async function run(request: DriverRequest): Promise<unknown> {
   switch (request.cmd) {
     case 'load':
-      installFake(request.bundle, request.singleInstanceLock ?? true, request.missingModules ?? []);
+      installFake(request.bundle, request.singleInstanceLock ?? true, request.missingModules ?? [], request.packagedResources);
       await settle();
       return state();
     case 'ready': {

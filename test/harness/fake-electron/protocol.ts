@@ -11,7 +11,7 @@ export interface FrameSpec {
 }
 
 export type DriverRequest =
-  | { cmd: 'load'; bundle: string; singleInstanceLock?: boolean; missingModules?: string[] }
+  | { cmd: 'load'; bundle: string; singleInstanceLock?: boolean; missingModules?: string[]; packagedResources?: string }
   | { cmd: 'ready' }
   | { cmd: 'state' }
   | { cmd: 'show' }

@@ -7,6 +7,7 @@ import { TimeoutsSection } from './TimeoutsSection';
 import { ConnectionsSection } from '../connections/ConnectionsSection';
 import { ModelSettingsSection } from './ModelSettingsSection';
 import { LanguageField, ThemeField } from './PreferencesSection';
+import { UpdatesSection } from '../updates/UpdatesSection';
 
 /** Settings: connections, network, models, appearance, language. Esc or the close button dismisses it. */
 export function SettingsDialog() {
@@ -32,6 +33,9 @@ export function SettingsDialog() {
         </SettingsSection>
         <SettingsSection id="settings-language" title={t('settings.sections.language')}>
           <LanguageField />
+        </SettingsSection>
+        <SettingsSection id="settings-updates" title={t('updates.title')}>
+          <UpdatesSection />
         </SettingsSection>
         {info && <p className="settings-about">{t('settings.about', { version: info.version, dataDir: info.dataDir })}</p>}
       </div>
