@@ -15,13 +15,20 @@ export function registerSecret(secret: string): void {
   if (secret.length >= 6) secrets.add(secret);
 }
 
-const KEY_PATTERNS = [/\b(sk|nk|ak|pk)-[A-Za-z0-9_-]{6,}/g, /(Bearer\s+)[^\s"']+/gi];
+/** Pattern → replacement; `$1` keeps the part that says what was masked. */
+const KEY_PATTERNS: [RegExp, string][] = [
+  [/\b(sk|nk|ak|pk)-[A-Za-z0-9_-]{6,}/g, '$1-[redacted]'],
+  [/(Bearer\s+)[^\s"']+/gi, '$1[redacted]'],
+  // Credentials inside a URL: http://user:password@proxy:8080
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"']+:)[^\s/@"']+@/gi, '$1[redacted]@'],
+  // key=value and "key": "value" forms of API keys, tokens and passwords (headers, query strings, JSON)
+  [/((?:api[-_]?key|x-api-key|access[-_]?token|token|password|passwd|secret)["']?\s*[:=]\s*["']?)(?!\[redacted\])[^\s"'&,;}]{4,}/gi, '$1[redacted]'],
+];
 
 export function redact(text: string): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join('[redacted]');
-  out = out.replace(KEY_PATTERNS[0]!, '$1-[redacted]');
-  out = out.replace(KEY_PATTERNS[1]!, '$1[redacted]');
+  for (const [pattern, replacement] of KEY_PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
 

@@ -15,6 +15,7 @@ import { createQuitGuard } from './policy/quit-guard';
 import { revealWindow } from './policy/single-instance';
 import { createSessionFetchFactory } from './proxy-session';
 import { MAIN_MESSAGES } from './startup/messages';
+import { openLogFile, type LogFile } from './startup/log-file';
 import { recoveryPageUrl } from './startup/recovery-page';
 import { githubRepoFromAppUpdateYml } from './updates/app-update-config';
 import { createElectronInstaller } from './updates/electron-installer';
@@ -29,12 +30,20 @@ const allowedOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?
  * anyway: the next start marks whatever is left as interrupted.
  */
 const QUIT_LIMIT_MS = 5_000;
-const logger = createLogger();
 
 app.setName(APP_NAME);
 // Same folder the browser host uses by default, so both see one history.
 const dataDir = defaultDataDir();
 app.setPath('userData', dataDir);
+
+// Every line goes through the core logger's redactor first, then to stderr and the rotating log file.
+const logFile: LogFile | null = safely(() => openLogFile(dataDir)) ?? null;
+const logger = createLogger((line) => {
+  process.stderr.write(`${line}\n`);
+  logFile?.write(line);
+});
+const logPath = () => logFile?.path ?? '(no log file could be written)';
+logger.info(`Ferry ${appVersion()} starting: Electron ${process.versions.electron ?? '?'}, ${process.platform}-${process.arch}, data in ${dataDir}`);
 
 if (!app.requestSingleInstanceLock()) {
   // The running instance gets `second-instance` and comes to the front.
@@ -48,12 +57,11 @@ if (!app.requestSingleInstanceLock()) {
     const pref = safely(() => prefs?.read().language);
     return MAIN_MESSAGES[pref && pref !== 'system' ? pref : systemLanguage(app.getLocale())];
   };
-  const logFile = () => '(log file not yet written)';
 
   const showRecovery = (win: BrowserWindow, reason: string) => {
     logger.error(`window shows the recovery page: ${reason}`);
     const m = messages();
-    if (!win.isDestroyed()) void win.loadURL(recoveryPageUrl({ messages: m, lang: m === MAIN_MESSAGES['zh-CN'] ? 'zh-CN' : 'en', reason, logFile: logFile(), reloadUrl: entryUrl }));
+    if (!win.isDestroyed()) void win.loadURL(recoveryPageUrl({ messages: m, lang: m === MAIN_MESSAGES['zh-CN'] ? 'zh-CN' : 'en', reason, logFile: logPath(), reloadUrl: entryUrl }));
   };
 
   const openWindow = () => {
@@ -120,7 +128,7 @@ if (!app.requestSingleInstanceLock()) {
     .catch((err: unknown) => {
       logger.error('Ferry failed to start', err);
       const m = messages();
-      dialog.showErrorBox(m.startupFailedTitle, m.startupFailed(err instanceof Error ? err.message : String(err), logFile()));
+      dialog.showErrorBox(m.startupFailedTitle, m.startupFailed(err instanceof Error ? err.message : String(err), logPath()));
       app.exit(1);
     });
 
@@ -128,6 +136,16 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', (event) => guard.onQuitRequested(event));
+
+  // Replaces Electron's own dialog for an error nothing caught: the same reason, plus where the log is.
+  let reported = false;
+  process.on('uncaughtException', (error) => {
+    logger.error('uncaught exception in the main process', error, error.stack ?? '');
+    if (reported) return;
+    reported = true;
+    const m = messages();
+    dialog.showErrorBox(m.unexpectedErrorTitle, m.startupFailed(error.message, logPath()));
+  });
 }
 
 /** The release feed electron-builder wrote into the packaged app (resources/app-update.yml). */

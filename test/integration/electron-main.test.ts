@@ -5,7 +5,7 @@
  * requests, navigation, permissions, a second launch, page failures and quitting mid-stream.
  * FERRY_MAIN_BUNDLE points it at another build (e.g. an older commit's) to show what that one does.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -208,6 +208,10 @@ describe('Electron main, loaded from the built bundle', () => {
     const box = booted.calls.find((c) => c.api === 'dialog.showErrorBox');
     expect(box?.args[0]).toBe('Ferry could not start');
     expect(String(box?.args[1])).toMatch(/ENOTDIR|not a directory/);
+    // The dialog names the log file, which exists (in the temp folder, since the data folder cannot) and says why.
+    const logPath = String(box?.args[1]).split('\n').at(-1)!;
+    expect(logPath).toMatch(/ferry\.log$/);
+    expect(readFileSync(logPath, 'utf8')).toContain(`Ferry failed to start Error: ENOTDIR: not a directory, mkdir '${join(blocker, 'Ferry')}'`);
     expect(booted.exitCode).toBe(1);
   });
 
@@ -257,6 +261,11 @@ describe('Electron main, loaded from the built bundle', () => {
     // before-quit was held once (app.quit #1), then main quit for real (app.quit #2).
     expect(quit.state.calls.filter((c) => c.api === 'app.quit')).toHaveLength(2);
     await first.main.stop();
+    // The rotating log in the data folder tells the story: started, shut down within the limit; no key in it.
+    const log = readFileSync(join(dataDir, 'logs', 'ferry.log'), 'utf8');
+    expect(log).toMatch(/Ferry \d+\.\d+\.\d+ starting/);
+    expect(log).toMatch(/shut down in \d+ ms/);
+    expect(log).not.toContain('sk-fixture-1234567');
 
     const second = await boot({ dataDir });
     const { messages } = dataOf<{ messages: { id: string; status: string; content: string }[] }>(

@@ -7,6 +7,8 @@ import type { Language } from '../../../shared/schemas';
 export interface MainMessages {
   startupFailedTitle: string;
   startupFailed(reason: string, logFile: string): string;
+  /** An error nothing caught, after a successful start. */
+  unexpectedErrorTitle: string;
   pageFailedTitle: string;
   pageFailed: string;
   reason: string;
@@ -18,6 +20,7 @@ export const MAIN_MESSAGES: Record<Language, MainMessages> = {
   en: {
     startupFailedTitle: 'Ferry could not start',
     startupFailed: (reason, logFile) => `${reason}\n\nDetails are in the log file:\n${logFile}`,
+    unexpectedErrorTitle: 'Ferry ran into an unexpected error',
     pageFailedTitle: 'Ferry’s window stopped working',
     pageFailed: 'Your conversations are safe on disk. Reload the window to continue.',
     reason: 'Reason',
@@ -27,6 +30,7 @@ export const MAIN_MESSAGES: Record<Language, MainMessages> = {
   'zh-CN': {
     startupFailedTitle: 'Ferry 无法启动',
     startupFailed: (reason, logFile) => `${reason}\n\n详细信息请查看日志文件：\n${logFile}`,
+    unexpectedErrorTitle: 'Ferry 遇到了意外错误',
     pageFailedTitle: 'Ferry 窗口出现故障',
     pageFailed: '你的对话仍完好地保存在本机。重新加载窗口即可继续使用。',
     reason: '原因',
