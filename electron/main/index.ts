@@ -13,6 +13,8 @@ import { connectIpc } from './ipc';
 import { originOf } from './policy/origin';
 import { createQuitGuard } from './policy/quit-guard';
 import { revealWindow } from './policy/single-instance';
+import { createHybridFetchFactory } from '../services/network/hybrid-fetch';
+import { createUndiciFetchFactory } from '../services/network/undici-fetch';
 import { createSessionFetchFactory } from './proxy-session';
 import { MAIN_MESSAGES } from './startup/messages';
 import { openLogFile, type LogFile } from './startup/log-file';
@@ -106,9 +108,9 @@ if (!app.requestSingleInstanceLock()) {
         prefsBackend: backend,
         locale: app.getLocale(),
         keychainService: process.env.FERRY_KEYCHAIN_SERVICE,
-        // Chromium's network stack, honouring the OS proxy settings (including PAC) and trust store:
-        // every upstream request goes through a dedicated session whose proxy follows the settings.
-        proxyFetch: createSessionFetchFactory(),
+        // Chromium's network stack (OS proxy settings including PAC, OS trust store) through a dedicated
+        // session per proxy setting; Node's for proxies with credentials, which net.fetch cannot answer.
+        proxyFetch: createHybridFetchFactory({ chromium: createSessionFetchFactory(), node: createUndiciFetchFactory() }),
         logger,
         // Only a packaged app can replace itself; a development run just tells what is available.
         updates: app.isPackaged ? { installer: createElectronInstaller(logger), github: packagedGithubRepo() } : {},

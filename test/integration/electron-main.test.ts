@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixture';
+import { startTinyproxy } from './support/proxies';
 import { startMainUnderTest, type DriverState, type MainUnderTest } from '../harness/fake-electron/client';
 import type { FrameSpec } from '../harness/fake-electron/protocol';
 
@@ -238,6 +239,43 @@ describe('Electron main, loaded from the built bundle', () => {
     expect(status).toMatchObject({ canInstall: true, state: 'idle' });
     // electron-updater (bundled into main.cjs) was set up without touching the feed: checks are opt-in.
     expect(packaged.booted.calls.filter((c) => c.api === 'net.fetch' || c.api === 'session.fetch')).toEqual([]);
+  });
+
+  it('a proxy with credentials goes through Node (tinyproxy sees it); one without through the Chromium session', async () => {
+    const tiny = await startTinyproxy({ username: 'ferry', password: 'pr0xy-pass' });
+    try {
+      const { main } = await boot();
+      const setUp = async (proxy: unknown) => {
+        const { id } = dataOf<{ id: string }>(await invoke(main, 'connections.save', { name: 'P', baseUrl: fixture.baseUrl, model: 'fixture-model', proxy }));
+        await invoke(main, 'connections.setKey', { id, key: 'sk-fixture-1234567', storage: 'session' });
+        return id;
+      };
+      const chat = async (id: string) => {
+        const sent = dataOf<{ assistantMessage: { id: string }; conversation: { id: string } }>(await invoke(main, 'chat.send', { connectionId: id, text: 'hi' }));
+        for (let i = 0; i < 100; i++) {
+          const detail = dataOf<{ messages: { id: string; status: string }[] }>(await invoke(main, 'conversations.get', { id: sent.conversation.id }));
+          const status = detail.messages.find((m) => m.id === sent.assistantMessage.id)?.status;
+          if (status && status !== 'streaming') return status;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        return 'still streaming';
+      };
+      const fetchCalls = async () => (await main.send<DriverState>({ cmd: 'state' })).calls.filter((c) => c.api === 'session.fetch').length;
+
+      const withLogin = await setUp({ mode: 'manual', url: tiny.url, username: 'ferry', bypassLocal: false });
+      expect((await invoke(main, 'proxy.setPassword', { scope: withLogin, password: 'pr0xy-pass' })).ok).toBe(true);
+      expect(await chat(withLogin)).toBe('done');
+      expect(tiny.log()).toContain(`CONNECT 127.0.0.1:${fixture.port}`);
+      expect(await fetchCalls()).toBe(0);
+
+      const plain = await setUp({ mode: 'manual', url: 'http://127.0.0.1:3128', username: '', bypassLocal: false });
+      expect(await chat(plain)).toBe('done');
+      expect(await fetchCalls()).toBeGreaterThan(0);
+      const proxies = (await main.send<DriverState>({ cmd: 'state' })).calls.filter((c) => c.api === 'session.setProxy').map((c) => c.args[1]);
+      expect(proxies).toContainEqual({ mode: 'fixed_servers', proxyRules: 'http://127.0.0.1:3128', proxyBypassRules: '' });
+    } finally {
+      await tiny.stop();
+    }
   });
 
   it('quitting mid-stream writes the partial answer, within the time limit, and quits', async () => {

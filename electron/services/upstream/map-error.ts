@@ -66,7 +66,8 @@ const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME']);
 const RESET_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 const TLS_CODE = /^(?:CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_(?:VERIFY|GET_ISSUER)|ERR_TLS_|ERR_SSL_|EPROTO$)/;
 // Electron's net.fetch reports Chromium net errors by message, without a code.
-const CHROMIUM_TIMEOUT = /net::ERR_(?:CONNECTION_)?TIMED_OUT/;
+// Also the socks library's message when a SOCKS5 proxy never finishes its handshake within the connect limit.
+const CHROMIUM_TIMEOUT = /net::ERR_(?:CONNECTION_)?TIMED_OUT|^Proxy connection timed out$/;
 const CHROMIUM_NET_ERROR = /net::ERR_[A-Z_]+/;
 const CHROMIUM_DNS = /net::ERR_NAME_(?:NOT_RESOLVED|RESOLUTION_FAILED)/;
 const CHROMIUM_REFUSED = /net::ERR_CONNECTION_REFUSED/;

@@ -66,6 +66,11 @@ export function createFakeElectron(options: FakeOptions = {}) {
       record('session.setProxy', this.partition, config);
       this.proxy = config;
     }
+    /** What PAC / the OS settings would pick; the fake has none: always direct. */
+    async resolveProxy(url: string) {
+      record('session.resolveProxy', this.partition, url);
+      return 'DIRECT';
+    }
     /** Chromium's network stack is not here: Node's fetch stands in (no proxy behaviour is claimed). */
     fetch(input: string, init?: RequestInit) {
       record('session.fetch', this.partition, input);
