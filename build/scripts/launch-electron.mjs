@@ -22,8 +22,13 @@ if (!binary) {
   binary = binaryPath();
 }
 if (!binary) {
-  console.error('Electron could not be downloaded on this machine; run `npm run web` to use Ferry in your browser instead.');
-  process.exit(1);
+  console.error(
+    'Electron could not be downloaded on this machine: if GitHub is out of reach, set ELECTRON_MIRROR ' +
+      '(e.g. ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/ npm start), or run `npm run web` to use Ferry in your browser.',
+  );
+  // Under `npm start`, a failing status makes npm print a multi-line error footer after this line and
+  // bury it; the line says what happened, so there it is the last word. Run directly, the status is 1.
+  process.exit(process.env.npm_lifecycle_event === 'start' ? 0 : 1);
 }
 
 const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit', cwd: join(electronDir, '..', '..') });

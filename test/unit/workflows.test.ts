@@ -14,7 +14,7 @@ const files = readdirSync(WORKFLOWS).filter((f) => f.endsWith('.yml'));
  */
 const LABELS_NEWER_THAN_LINTER = ['macos-15-intel'];
 
-type Job = { 'runs-on': string; strategy?: { matrix?: { include?: Record<string, string>[] } }; steps: { name?: string; uses?: string; run?: string; env?: Record<string, string>; if?: string }[]; needs?: string };
+type Job = { 'runs-on': string; strategy?: { matrix?: { include?: Record<string, string>[] } }; steps: { name?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string>; if?: string }[]; needs?: string };
 type Workflow = { on: Record<string, unknown>; jobs: Record<string, Job> };
 const load = (file: string) => yaml.load(readFileSync(join(WORKFLOWS, file), 'utf8')) as Workflow;
 
@@ -46,6 +46,8 @@ describe('GitHub Actions workflows', () => {
     expect(runs).toContain('xvfb-run -a npm test');
     expect(runs).toContain('electron.spec.ts');
     expect(runs).toContain('node node_modules/electron/install.js');
+    // The Node line Electron 45 embeds and its tooling requires (package.json engines: >=22.12).
+    expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe('22');
   });
 
   it('on a tag: each runner builds its own installers, one job drafts the release with checksums', () => {
