@@ -45,6 +45,10 @@ describe('GitHub Actions workflows', () => {
     expect(runs).toContain('npm run typecheck');
     expect(runs).toContain('xvfb-run -a npm test');
     expect(runs).toContain('electron.spec.ts');
+    // And the packaged app of each OS, started from electron-builder's unpacked output.
+    expect(runs).toContain('electron-builder --dir');
+    expect(runs).toContain('packaged.spec.ts');
+    expect(job.strategy!.matrix!.include!.every((m) => m.app && m.app.startsWith('release/smoke/'))).toBe(true);
     expect(runs).toContain('node node_modules/electron/install.js');
     // The Node line Electron 45 embeds and its tooling requires (package.json engines: >=22.12).
     expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe('22');
