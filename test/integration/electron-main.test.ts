@@ -278,6 +278,18 @@ describe('Electron main, loaded from the built bundle', () => {
     }
   });
 
+  it('the OS shutting down or logging off writes and quits like a quit from the menu', async () => {
+    for (const via of ['os-shutdown', 'session-end'] as const) {
+      const { main } = await boot();
+      const quit = await main.send<{ quitted: boolean; held: boolean; state: DriverState }>({ cmd: 'quit', via });
+      expect(quit.quitted, via).toBe(true);
+      // Linux/macOS let the app hold the shutdown while it writes; Windows' session-end cannot be held.
+      expect(quit.held, via).toBe(via === 'os-shutdown');
+      expect(quit.state.calls.filter((c) => c.api === 'app.quit').length, via).toBeGreaterThanOrEqual(1);
+      await main.stop();
+    }
+  });
+
   it('quitting mid-stream writes the partial answer, within the time limit, and quits', async () => {
     fixture.configure({ chunkDelayMs: 150, repeat: 200 });
     const dataDir = tempDir();

@@ -165,9 +165,13 @@ async function run(request: DriverRequest): Promise<unknown> {
     case 'quit': {
       const app = need().electron.app;
       const started = Date.now();
-      app.quit();
+      let held = false;
+      // Linux/macOS: powerMonitor 'shutdown' (holdable); Windows: the window's 'session-end' (not holdable).
+      if (request.via === 'os-shutdown') need().electron.powerMonitor.emit('shutdown', { preventDefault: () => (held = true) });
+      else if (request.via === 'session-end') mainWindow().emit('session-end', { reasons: ['logoff'] });
+      else app.quit();
       const quitted = await until(() => app.quitted, request.waitMs ?? 15_000);
-      return { quitted, elapsedMs: Date.now() - started, state: state() };
+      return { quitted, held, elapsedMs: Date.now() - started, state: state() };
     }
   }
 }

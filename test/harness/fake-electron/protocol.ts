@@ -23,6 +23,6 @@ export type DriverRequest =
   | { cmd: 'permission'; kind: 'request' | 'check'; permission: string; url?: string; origin?: string }
   | { cmd: 'secondInstance'; before?: 'minimize' | 'hide' }
   | { cmd: 'pageFailure'; kind: 'load-failed' | 'renderer-gone'; errorCode?: number; url?: string; isMainFrame?: boolean; reason?: string }
-  | { cmd: 'quit'; waitMs?: number };
+  | { cmd: 'quit'; waitMs?: number; via?: 'app.quit' | 'os-shutdown' | 'session-end' };
 
 export type DriverReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
