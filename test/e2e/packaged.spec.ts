@@ -68,13 +68,16 @@ test.describe('packaged app', () => {
     const page = await start();
     const info = (await page.evaluate(() => (window as unknown as { ferry: { invoke(r: string, i: unknown): Promise<unknown> } }).ferry.invoke('app.info', {}))) as {
       ok: boolean;
-      data: { host: string; dataDir: string; database: { ok: boolean; message?: string } };
+      data: { host: string; dataDir: string; database: { ok: boolean; message?: string }; keychain: { available: boolean; reason?: string } };
     };
     expect(info.ok).toBe(true);
     expect(info.data.host).toBe('electron');
     expect(info.data.dataDir).toBe(dataDir);
     // libsql's native module loaded from app.asar.unpacked: the database is open, not in recovery.
     expect(info.data.database, info.data.database.message).toMatchObject({ ok: true });
+    // The keychain module, loaded in its worker thread from the packaged app: the OS keychain answers
+    // (CI gives Linux a private Secret Service; Windows and macOS have their own).
+    expect(info.data.keychain, info.data.keychain.reason).toMatchObject({ available: true });
 
     await setUpConnection(page, { baseUrl: fixture.url, key: `sk-packaged-${Date.now()}`, model: 'fixture-model', name: 'Fixture' });
     await page.keyboard.press('Escape');
