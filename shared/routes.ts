@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  ATTACHMENT_LIMITS,
+  AttachmentId,
   AppInfo,
   ConnectionView,
   ConversationDetail,
@@ -16,6 +18,7 @@ import {
   ThemePref,
   TimeoutSettings,
 } from './schemas';
+import { attachmentRoutes } from './attachment-routes';
 import { connectionRoutes } from './connection-routes';
 
 /**
@@ -47,6 +50,7 @@ export const routes = {
   ),
   'connections.clearKey': route(z.object({ id: Id }).strict(), ConnectionView),
   ...connectionRoutes,
+  ...attachmentRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one
@@ -82,9 +86,15 @@ export const routes = {
       .object({
         conversationId: Id.optional(),
         connectionId: Id.optional(),
-        text: z.string().trim().min(1).max(200_000),
+        text: z.string().trim().max(200_000),
+        /** Stored attachments (attachments.finish), in the order shown. */
+        attachments: z
+          .array(z.object({ id: AttachmentId, name: z.string().trim().min(1).max(255) }).strict())
+          .max(ATTACHMENT_LIMITS.maxPerMessage)
+          .optional(),
       })
-      .strict(),
+      .strict()
+      .refine((m) => m.text !== '' || (m.attachments?.length ?? 0) > 0, { message: 'A message needs text or an attachment', path: ['text'] }),
     z.object({ conversation: ConversationSummary, userMessage: Message, assistantMessage: Message }),
   ),
   'chat.stop': route(z.object({ messageId: Id }).strict(), z.object({ stopped: z.boolean() })),

@@ -1,3 +1,6 @@
+import { AttachmentService } from '../services/attachments/attachment-service';
+import { createBlobFiles } from '../services/attachments/blob-files';
+import { Extractor } from '../services/attachments/extractor';
 import { ChatService } from '../services/chat/chat-service';
 import { createKeyVault } from '../services/secrets/key-vault';
 import { createKeychainStore } from '../services/secrets/keychain-store';
@@ -8,6 +11,7 @@ import { dataFiles } from './data-dir';
 import { EventBus } from './event-bus';
 import { openHistoryHolder } from './history-holder';
 import { appHandlers } from './handlers/app';
+import { attachmentHandlers } from './handlers/attachments';
 import { branchingHandlers } from './handlers/branching';
 import { connectionHandlers } from './handlers/connections';
 import { connectionToolHandlers } from './handlers/connection-tools';
@@ -52,7 +56,13 @@ export function createCore(options: CoreOptions): Core {
   const keychain = createKeychainStore(options.keychainService ?? 'Ferry');
   const vault = createKeyVault({ keychain, memory: createMemoryStore() });
   const network = createNetwork({ prefs, vault, factory: options.proxyFetch ?? createUndiciFetchFactory() });
-  const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor });
+  const attachments = new AttachmentService({ history, blobs: createBlobFiles(dataFiles(options.dataDir).attachments), extractor: new Extractor(), logger });
+  // Files no message uses any more (deleted conversations, abandoned drafts) go at start-up.
+  void attachments
+    .collectGarbage()
+    .then((n) => n > 0 && logger.info(`${n} unused attachment file(s) deleted`))
+    .catch((error: unknown) => logger.warn(`attachment clean-up skipped: ${String(error)}`));
+  const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor, attachments });
 
   const router = createRouter(
     {
@@ -64,7 +74,8 @@ export function createCore(options: CoreOptions): Core {
       ),
       ...connectionHandlers(prefs, vault, events),
       ...connectionToolHandlers(prefs, vault, network, events),
-      ...conversationHandlers(history, chat, events),
+      ...conversationHandlers(history, chat, events, attachments),
+      ...attachmentHandlers(attachments),
       ...branchingHandlers(history, chat, prefs, events),
       ...libraryHandlers(database, events),
     },
@@ -76,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     async shutdown() {
       await chat.shutdown();
+      attachments.close();
       database.close();
       keychain.close();
     },

@@ -24,12 +24,13 @@ describe('schema and migrations', () => {
     const db = raw();
     expect(scalar(db, 'PRAGMA user_version')).toBe(LATEST);
     expect(schemaNames(db, 'table')).toEqual([
-      'conversations', 'messages',
+      'attachments', 'conversations', 'message_attachments', 'messages',
       // Version 3: the FTS5 index and its shadow tables.
       'messages_fts', 'messages_fts_config', 'messages_fts_data', 'messages_fts_docsize', 'messages_fts_idx',
     ]);
     expect(schemaNames(db, 'index')).toEqual([
       'conversations_deleted_at', 'conversations_list', 'conversations_updated_at',
+      'message_attachments_attachment', // version 4
       'messages_conversation_seq', 'messages_created_at', 'messages_parent', 'messages_status',
     ]);
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);

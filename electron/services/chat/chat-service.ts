@@ -3,6 +3,7 @@ import { activePath } from '../../../shared/message-tree';
 import {
   DEFAULT_CONVERSATION_SETTINGS,
   type ConnectionConfig,
+  type AttachmentRef,
   type ConversationSummary,
   type Message,
   type Preferences,
@@ -15,6 +16,8 @@ import type { KeyVault } from '../secrets/types';
 import type { PreferencesService } from '../settings/preferences-service';
 import type { HistoryRepository } from '../storage/types';
 import { deriveTitle } from '../storage/title';
+import type { AttachmentService } from '../attachments/attachment-service';
+import { withImageHint } from '../attachments/image-rejection';
 import type { StreamChat } from '../upstream/types';
 import { streamAnswer } from './answer-stream';
 import { buildTurns, requestParams } from './build-turns';
@@ -30,12 +33,15 @@ export interface ChatServiceDeps {
   fetchFor: (connection: ConnectionConfig) => typeof fetch;
   /** How far the stored text of a streaming answer may lag behind what arrived. */
   persistIntervalMs?: number;
+  /** Files attached to user messages; without it, messages carry text only. */
+  attachments?: Pick<AttachmentService, 'refsFor' | 'turnContents' | 'withRefs'>;
 }
 
 export interface SendInput {
   conversationId?: string;
   connectionId?: string;
   text: string;
+  attachments?: ReadonlyArray<{ id: string; name: string }>;
 }
 
 interface Target {
@@ -64,11 +70,12 @@ export class ChatService {
     if (input.conversationId && !existing) throw new FerryError('not_found', 'Conversation not found');
     // An existing conversation goes to its own connection and model (conversations.setTarget switches them).
     const target = await this.target(input.connectionId ?? existing?.connectionId, existing?.model);
-    const conversation =
-      existing ??
-      history.createConversation({ title: deriveTitle(input.text), connectionId: target.connectionId, model: target.model });
+    // Refuses before anything is stored when an attachment is gone.
+    const attached = this.attachmentRefs(input.attachments ?? []);
+    const title = deriveTitle(input.text) || deriveTitle(attached[0]?.name ?? '');
+    const conversation = existing ?? history.createConversation({ title, connectionId: target.connectionId, model: target.model });
     const path = activePath(history.listMessages(conversation.id), conversation.activeLeafId);
-    return this.ask(conversation.id, target, path, input.text);
+    return this.ask(conversation.id, target, path, input.text, attached);
   }
 
   /** A new answer beside `messageId` (an assistant message), or under it (a user message). */
@@ -92,7 +99,9 @@ export class ChatService {
     const target = await this.targetOf(message.conversationId);
     const all = history.listMessages(message.conversationId);
     const path = message.parentId ? activePath(all, message.parentId) : [];
-    return this.ask(message.conversationId, target, path, text);
+    // The edited question keeps the files of the original.
+    const [original] = this.deps.attachments?.withRefs(message.conversationId, [message]) ?? [message];
+    return this.ask(message.conversationId, target, path, text, original?.attachments ?? []);
   }
 
   /**
@@ -149,8 +158,14 @@ export class ChatService {
     await Promise.allSettled([...this.running]);
   }
 
-  private ask(conversationId: string, target: Target, path: Message[], text: string) {
-    const userMessage = this.deps.history.insertMessage({
+  private attachmentRefs(items: ReadonlyArray<{ id: string; name: string }>): AttachmentRef[] {
+    if (items.length === 0) return [];
+    if (!this.deps.attachments) throw new FerryError('invalid_input', 'Attachments are not available');
+    return this.deps.attachments.refsFor(items);
+  }
+
+  private ask(conversationId: string, target: Target, path: Message[], text: string, attached: readonly AttachmentRef[] = []) {
+    const inserted = this.deps.history.insertMessage({
       conversationId,
       parentId: path.at(-1)?.id ?? null,
       role: 'user',
@@ -158,6 +173,8 @@ export class ChatService {
       status: 'done',
       model: null,
     });
+    this.deps.history.linkAttachments(inserted.id, attached);
+    const userMessage: Message = attached.length > 0 ? { ...inserted, attachments: [...attached] } : inserted;
     const assistantMessage = this.insertAnswer(conversationId, userMessage.id, target.model);
     const conversation = this.begin(assistantMessage, target, [...path, userMessage]);
     return { conversation, userMessage, assistantMessage };
@@ -193,24 +210,30 @@ export class ChatService {
       conversationId: message.conversationId,
     };
     this.active.set(message.id, entry);
-    const run = streamAnswer(
-      { ...this.deps, persistIntervalMs: this.deps.persistIntervalMs ?? 300 },
-      message,
-      {
-        baseUrl: target.baseUrl,
-        // Local servers (Ollama, LM Studio) take no key: none is sent, and a 401 then reads as 'no key'.
-        apiKey: target.apiKey,
-        model: target.model,
-        messages: buildTurns(path, { settings, sendReasoning }),
-        params: requestParams(settings),
-        includeUsage: !preferences.noStreamOptions.includes(target.connectionId),
-        timeouts: preferences.timeouts,
-        signal: controller.signal,
-        fetch: target.fetch,
-      },
-    )
-      .then(({ streamOptionsRejected }) => {
-        if (streamOptionsRejected) this.rememberNoStreamOptions(target.connectionId);
+    const contents = this.deps.attachments?.turnContents(message.conversationId, path) ?? Promise.resolve(new Map());
+    const run = contents
+      .then((resolved) => {
+        const messages = buildTurns(path, { settings, sendReasoning, contents: resolved });
+        return streamAnswer(
+          // A provider that refuses the images gets its words kept, with a hint about vision.
+          { ...this.deps, streamChat: withImageHint(this.deps.streamChat, messages), persistIntervalMs: this.deps.persistIntervalMs ?? 300 },
+          message,
+          {
+            baseUrl: target.baseUrl,
+            // Local servers (Ollama, LM Studio) take no key: none is sent, and a 401 then reads as 'no key'.
+            apiKey: target.apiKey,
+            model: target.model,
+            messages,
+            params: requestParams(settings),
+            includeUsage: !preferences.noStreamOptions.includes(target.connectionId),
+            timeouts: preferences.timeouts,
+            signal: controller.signal,
+            fetch: target.fetch,
+          },
+          // Chained on the stream itself, not after the outer step: remembered as soon as it ends.
+        ).then(({ streamOptionsRejected }) => {
+          if (streamOptionsRejected) this.rememberNoStreamOptions(target.connectionId);
+        });
       })
       .catch((error: unknown) => this.deps.logger.error(`answer stream failed: ${String(error)}`))
       .finally(() => {

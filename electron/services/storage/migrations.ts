@@ -132,4 +132,37 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'attachments: content-addressed files referenced from messages',
+    up(db) {
+      // The bytes live in the data folder's attachments/ under their id; rows carry what the UI
+      // and the next request need without touching the file (thumbnail, extracted text).
+      db.exec(`
+        CREATE TABLE attachments (
+          id            TEXT PRIMARY KEY,  -- SHA-256 (hex) of the file as added
+          kind          TEXT NOT NULL,     -- 'image' | 'document'
+          mime          TEXT NOT NULL,     -- of the stored bytes
+          original_size INTEGER NOT NULL,
+          size          INTEGER NOT NULL,
+          width         INTEGER NULL,
+          height        INTEGER NULL,
+          pages         INTEGER NULL,
+          text          TEXT NULL,         -- documents: the extracted text sent as context
+          tokens        INTEGER NOT NULL DEFAULT 0,
+          truncated     INTEGER NOT NULL DEFAULT 0,
+          thumbnail     TEXT NULL,         -- images: a small data URL
+          created_at    INTEGER NOT NULL
+        );
+        CREATE TABLE message_attachments (
+          message_id    TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+          position      INTEGER NOT NULL,
+          attachment_id TEXT NOT NULL REFERENCES attachments(id),
+          name          TEXT NOT NULL,
+          PRIMARY KEY (message_id, position)
+        );
+        CREATE INDEX message_attachments_attachment ON message_attachments(attachment_id);
+      `);
+    },
+  },
 ];

@@ -11,6 +11,7 @@ import {
   type ConversationRow,
   type MessageRow,
 } from './rows';
+import { createAttachmentStore } from '../attachments/attachment-store';
 import { createLibraryStore } from './library-store';
 import { createTreeStore } from './tree-store';
 import type { HistoryRepository } from './types';
@@ -182,6 +183,7 @@ export function createRepository(db: Database.Database): HistoryRepository {
     },
     ...createTreeStore(db, now, live),
     ...createLibraryStore(db, now, live),
+    ...createAttachmentStore(db, now, live),
     markStreamingInterrupted() {
       live();
       return sql.markStreamingInterrupted.run({ now: now() }).changes;

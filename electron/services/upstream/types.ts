@@ -1,9 +1,10 @@
 import type { UpstreamError } from '../../../shared/schemas';
 
-export interface ChatTurn {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+/** A part of a user turn that carries an image (OpenAI's content-part form). */
+export type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+
+/** One message sent upstream; only a user turn with images carries parts, everything else is plain text. */
+export type ChatTurn = { role: 'system' | 'assistant'; content: string } | { role: 'user'; content: string | ContentPart[] };
 
 /** One piece of a streamed answer: visible text and/or the model's reasoning ("thinking"). */
 export interface StreamDelta {

@@ -1,5 +1,6 @@
 import connectionsEn from './connections.en';
 import errorsEn from './errors.en';
+import richEn from './rich.en';
 /**
  * English strings: the source of truth. Every other locale is typed against this object, so a
  * key added here and forgotten elsewhere fails the type check.
@@ -222,6 +223,7 @@ const en = {
     role: { user: 'You', assistant: 'Assistant', system: 'System' },
   },
   connections: connectionsEn,
+  rich: richEn,
   markdown: {
     copyCode: 'Copy code',
     code: 'code',

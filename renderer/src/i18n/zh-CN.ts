@@ -1,4 +1,5 @@
 import connectionsZh from './connections.zh-CN';
+import richZhCN from './rich.zh-CN';
 import errorsZh from './errors.zh-CN';
 import type { Resources } from './en';
 import type { DeepStringRecord } from './types';
@@ -222,6 +223,7 @@ const zhCN: DeepStringRecord<Resources> = {
     role: { user: '你', assistant: '助手', system: '系统' },
   },
   connections: connectionsZh,
+  rich: richZhCN,
   markdown: {
     copyCode: '复制代码',
     code: '代码',

@@ -56,7 +56,7 @@ export function startNewChat(): void {
 }
 
 /** Throws an ApiError when main refuses (no connection, busy, ...); the composer shows it. */
-export async function sendMessage(text: string): Promise<void> {
+export async function sendMessage(text: string, attachments: ReadonlyArray<{ id: string; name: string }> = []): Promise<void> {
   const chat = useChatStore.getState();
   const conversationId = chat.openId ?? undefined;
   const isNew = conversationId === undefined;
@@ -66,6 +66,7 @@ export async function sendMessage(text: string): Promise<void> {
   try {
     const result = await getApi().call('chat.send', {
       text,
+      ...(attachments.length ? { attachments: attachments.map(({ id, name }) => ({ id, name })) } : {}),
       ...(conversationId ? { conversationId } : {}),
       ...(connectionId ? { connectionId } : {}),
     });
