@@ -20,6 +20,7 @@ import {
 } from './schemas';
 import { attachmentRoutes } from './attachment-routes';
 import { connectionRoutes } from './connection-routes';
+import { messageRoutes } from './message-routes';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -51,6 +52,7 @@ export const routes = {
   'connections.clearKey': route(z.object({ id: Id }).strict(), ConnectionView),
   ...connectionRoutes,
   ...attachmentRoutes,
+  ...messageRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one

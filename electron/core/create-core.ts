@@ -2,6 +2,7 @@ import { AttachmentService } from '../services/attachments/attachment-service';
 import { createBlobFiles } from '../services/attachments/blob-files';
 import { Extractor } from '../services/attachments/extractor';
 import { ChatService } from '../services/chat/chat-service';
+import { MessageControl } from '../services/messages/message-control';
 import { createKeyVault } from '../services/secrets/key-vault';
 import { createKeychainStore } from '../services/secrets/keychain-store';
 import { createMemoryStore } from '../services/secrets/memory-store';
@@ -12,6 +13,7 @@ import { EventBus } from './event-bus';
 import { openHistoryHolder } from './history-holder';
 import { appHandlers } from './handlers/app';
 import { attachmentHandlers } from './handlers/attachments';
+import { messageControlHandlers } from './handlers/message-control';
 import { branchingHandlers } from './handlers/branching';
 import { connectionHandlers } from './handlers/connections';
 import { connectionToolHandlers } from './handlers/connection-tools';
@@ -76,6 +78,9 @@ export function createCore(options: CoreOptions): Core {
       ...connectionToolHandlers(prefs, vault, network, events),
       ...conversationHandlers(history, chat, events, attachments),
       ...attachmentHandlers(attachments),
+      ...messageControlHandlers(
+        new MessageControl({ history, events, stop: (id) => chat.stop(id), withRefs: (id, messages) => attachments.withRefs(id, messages) }),
+      ),
       ...branchingHandlers(history, chat, prefs, events),
       ...libraryHandlers(database, events),
     },

@@ -12,6 +12,7 @@ import {
   type MessageRow,
 } from './rows';
 import { createAttachmentStore } from '../attachments/attachment-store';
+import { createMessageOpsStore } from '../messages/message-ops-store';
 import { createLibraryStore } from './library-store';
 import { createTreeStore } from './tree-store';
 import type { HistoryRepository } from './types';
@@ -184,6 +185,7 @@ export function createRepository(db: Database.Database): HistoryRepository {
     ...createTreeStore(db, now, live),
     ...createLibraryStore(db, now, live),
     ...createAttachmentStore(db, now, live),
+    ...createMessageOpsStore(db, now, live),
     markStreamingInterrupted() {
       live();
       return sql.markStreamingInterrupted.run({ now: now() }).changes;

@@ -1,4 +1,5 @@
 import type { AttachmentStore } from '../attachments/attachment-store';
+import type { MessageOpsStore } from '../messages/message-ops-store';
 import type { LibraryStore } from './library-store';
 import type {
   ConversationSettings,
@@ -11,7 +12,7 @@ import type {
 } from '../../../shared/schemas';
 
 /** Conversation and message history on disk (SQLite). Synchronous: libsql's API is, and it is fast. */
-export interface HistoryRepository extends LibraryStore, AttachmentStore {
+export interface HistoryRepository extends LibraryStore, AttachmentStore, MessageOpsStore {
   /** Newest first (by updatedAt). */
   listConversations(): ConversationSummary[];
   getConversation(id: string): ConversationSummary | null;

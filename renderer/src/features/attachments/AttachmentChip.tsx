@@ -11,11 +11,11 @@ interface ChipProps {
 
 /** One attachment: a thumbnail for an image, name, pages and token estimate for a document. */
 export function AttachmentChip({ attachment: a, onRemove, onOpen }: ChipProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const image = a.kind === 'image' && a.thumbnail;
   const details = [
     a.pages !== null ? t('rich.attach.pages', { count: a.pages }) : null,
-    t('rich.attach.tokens', { count: a.tokens, formatParams: { count: { maximumFractionDigits: 0 } } }),
+    t('rich.attach.tokens', { tokens: a.tokens.toLocaleString(i18n.language) }),
   ].filter(Boolean);
   return (
     <div className={`attachment-chip${image ? ' attachment-chip-image' : ''}`} data-attachment={a.name}>

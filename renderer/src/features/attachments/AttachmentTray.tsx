@@ -9,7 +9,7 @@ import './attachments.css';
 
 /** The files waiting in the composer: ready ones as chips, ones being added, refused ones with why. */
 export function AttachmentTray() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const items = useDraftStore((s) => s.items);
   const remove = useDraftStore((s) => s.remove);
   const [viewing, setViewing] = useState<{ id: string; name: string } | null>(null);
@@ -36,7 +36,7 @@ export function AttachmentTray() {
           );
         })}
       </div>
-      {total > 0 && <p className="attachment-total">{t('rich.attach.total', { count: total })}</p>}
+      {total > 0 && <p className="attachment-total">{t('rich.attach.total', { tokens: total.toLocaleString(i18n.language) })}</p>}
       {viewing && <ImageViewer {...viewing} onClose={() => setViewing(null)} />}
     </div>
   );

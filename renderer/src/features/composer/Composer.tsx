@@ -7,6 +7,7 @@ import { AttachButton } from '../attachments/AttachButton';
 import { AttachmentTray } from '../attachments/AttachmentTray';
 import { selectBusy, selectReadyRefs, useDraftStore } from '../attachments/draft-store';
 import { takePastedFiles } from '../attachments/use-file-drop';
+import { useComposerInsert } from '../message-control/actions';
 import { useImeGuard } from './use-ime-guard';
 
 export interface ComposerProps {
@@ -45,6 +46,24 @@ export function Composer({ streaming, onSend, onStop, focusKey }: ComposerProps)
   useEffect(() => {
     box.current?.focus();
   }, [focusKey]);
+
+  // A quote from a message (or a prompt) goes in at the end of what is typed, and the cursor after it.
+  useEffect(
+    () =>
+      useComposerInsert.subscribe((s) => {
+        if (!s.pending) return;
+        const inserted = useComposerInsert.getState().take();
+        if (inserted === null) return;
+        setText((current) => (current.trim() ? `${current.trimEnd()}\n\n${inserted}` : inserted));
+        requestAnimationFrame(() => {
+          const el = box.current;
+          if (!el) return;
+          el.focus();
+          el.setSelectionRange(el.value.length, el.value.length);
+        });
+      }),
+    [],
+  );
 
   const send = useCallback(async () => {
     if (!canSend) return;

@@ -8,6 +8,7 @@ import { sendMessage, stopMessage } from '../../state/conversation-actions';
 import { AlertIcon, CloseIcon } from '../../ui/icons';
 import type { AttachmentRef } from '../../../../shared/schemas';
 import { DropOverlay } from '../attachments/DropOverlay';
+import { MessageUndo } from '../message-control/MessageUndo';
 import { useVisionBlock } from '../attachments/use-vision-block';
 import { Composer } from './Composer';
 
@@ -89,6 +90,7 @@ export function ComposerContainer() {
         </p>
       )}
       <DropOverlay />
+      <MessageUndo />
       <Composer streaming={streaming} onSend={onSend} onStop={stopStreaming} focusKey={openId} />
     </div>
   );

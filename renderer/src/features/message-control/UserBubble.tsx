@@ -7,7 +7,7 @@ import './message-control.css';
 
 /** A user message: its files, then its text — folded with "Show more" when long. */
 export function UserBubble({ message }: { message: Message }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const preview = open ? null : foldedPreview(message.content);
   return (
@@ -18,7 +18,7 @@ export function UserBubble({ message }: { message: Message }) {
           {preview ?? message.content}
           {preview !== null && (
             <button type="button" className="bubble-fold-toggle" onClick={() => setOpen(true)} aria-expanded={false}>
-              {t('rich.message.showMore', { count: message.content.length })}
+              {t('rich.message.showMore', { chars: message.content.length.toLocaleString(i18n.language) })}
             </button>
           )}
           {open && foldedPreview(message.content) !== null && (

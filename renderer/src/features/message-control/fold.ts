@@ -1,6 +1,6 @@
 /** A user message longer than this (characters or lines) shows folded, with "Show more". */
-export const FOLD_CHARS = 1200;
-export const FOLD_LINES = 14;
+export const FOLD_CHARS = 600;
+export const FOLD_LINES = 10;
 
 /**
  * The folded preview of a long text: its first lines, at most FOLD_CHARS characters, cut before a
