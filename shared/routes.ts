@@ -21,6 +21,7 @@ import {
 import { attachmentRoutes } from './attachment-routes';
 import { connectionRoutes } from './connection-routes';
 import { messageRoutes } from './message-routes';
+import { modelRoutes } from './model-routes';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -53,6 +54,7 @@ export const routes = {
   ...connectionRoutes,
   ...attachmentRoutes,
   ...messageRoutes,
+  ...modelRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one
@@ -88,6 +90,8 @@ export const routes = {
       .object({
         conversationId: Id.optional(),
         connectionId: Id.optional(),
+        /** A new chat's model on `connectionId` (the picker's choice); absent: the connection's default. */
+        model: z.string().trim().min(1).max(200).optional(),
         text: z.string().trim().max(200_000),
         /** Stored attachments (attachments.finish), in the order shown. */
         attachments: z

@@ -14,6 +14,7 @@ import { openHistoryHolder } from './history-holder';
 import { appHandlers } from './handlers/app';
 import { attachmentHandlers } from './handlers/attachments';
 import { messageControlHandlers } from './handlers/message-control';
+import { modelProfileHandlers } from './handlers/model-profiles';
 import { branchingHandlers } from './handlers/branching';
 import { connectionHandlers } from './handlers/connections';
 import { connectionToolHandlers } from './handlers/connection-tools';
@@ -78,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
       ...connectionToolHandlers(prefs, vault, network, events),
       ...conversationHandlers(history, chat, events, attachments),
       ...attachmentHandlers(attachments),
+      ...modelProfileHandlers(prefs, events),
       ...messageControlHandlers(
         new MessageControl({ history, events, stop: (id) => chat.stop(id), withRefs: (id, messages) => attachments.withRefs(id, messages) }),
       ),

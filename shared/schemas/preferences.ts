@@ -28,6 +28,8 @@ export const ModelSetting = z.object({
   vision: z.boolean().nullable().optional(),
   /** Thinks before answering (its reasoning effort can be set). Null/absent = not known. */
   reasoning: z.boolean().nullable().optional(),
+  /** Shown first in the model picker. */
+  pinned: z.boolean().optional(),
   /** Defaults for a conversation with this model that sets none of its own. */
   defaults: z
     .object({

@@ -1,6 +1,7 @@
 import { limitContext } from '../../../shared/message-tree';
 import type { ConversationSettings, Message } from '../../../shared/schemas';
 import type { ChatTurn, ContentPart } from '../upstream/types';
+import { effectiveParams } from '../models/effective-params';
 
 export interface TurnOptions {
   settings: Pick<ConversationSettings, 'systemPrompt' | 'contextMessages'>;
@@ -29,11 +30,5 @@ export function buildTurns(path: readonly Message[], { settings, sendReasoning, 
   return system ? [{ role: 'system', content: system }, ...turns] : turns;
 }
 
-/** Sampling parameters of the conversation; unset ones are not sent. */
-export function requestParams(settings: ConversationSettings): { temperature?: number; top_p?: number; max_tokens?: number } {
-  return {
-    ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
-    ...(settings.topP !== null ? { top_p: settings.topP } : {}),
-    ...(settings.maxTokens !== null ? { max_tokens: settings.maxTokens } : {}),
-  };
-}
+/** Sampling parameters of the conversation alone; unset ones are not sent. */
+export const requestParams = (settings: ConversationSettings) => effectiveParams(settings, undefined);

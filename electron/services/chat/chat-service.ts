@@ -20,7 +20,8 @@ import type { AttachmentService } from '../attachments/attachment-service';
 import { withImageHint } from '../attachments/image-rejection';
 import type { StreamChat } from '../upstream/types';
 import { streamAnswer } from './answer-stream';
-import { buildTurns, requestParams } from './build-turns';
+import { effectiveParams } from '../models/effective-params';
+import { buildTurns } from './build-turns';
 
 export interface ChatServiceDeps {
   history: HistoryRepository;
@@ -40,6 +41,7 @@ export interface ChatServiceDeps {
 export interface SendInput {
   conversationId?: string;
   connectionId?: string;
+  model?: string;
   text: string;
   attachments?: ReadonlyArray<{ id: string; name: string }>;
 }
@@ -69,7 +71,9 @@ export class ChatService {
     const existing = input.conversationId ? history.getConversation(input.conversationId) : null;
     if (input.conversationId && !existing) throw new FerryError('not_found', 'Conversation not found');
     // An existing conversation goes to its own connection and model (conversations.setTarget switches them).
-    const target = await this.target(input.connectionId ?? existing?.connectionId, existing?.model);
+    const target = existing
+      ? await this.target(input.connectionId ?? existing.connectionId, existing.model)
+      : await this.target(input.connectionId, input.model);
     // Refuses before anything is stored when an attachment is gone.
     const attached = this.attachmentRefs(input.attachments ?? []);
     const title = deriveTitle(input.text) || deriveTitle(attached[0]?.name ?? '');
@@ -203,7 +207,8 @@ export class ChatService {
 
   private start(message: Message, target: Target, path: Message[], preferences: Preferences): void {
     const settings = this.deps.history.getSettings(message.conversationId) ?? DEFAULT_CONVERSATION_SETTINGS;
-    const sendReasoning = preferences.modelSettings.find((m) => m.model === target.model)?.sendReasoning ?? false;
+    const profile = preferences.modelSettings.find((m) => m.model === target.model);
+    const sendReasoning = profile?.sendReasoning ?? false;
     const controller = new AbortController();
     const entry: { controller: AbortController; conversationId: string; done?: Promise<void> } = {
       controller,
@@ -224,7 +229,7 @@ export class ChatService {
             apiKey: target.apiKey,
             model: target.model,
             messages,
-            params: requestParams(settings),
+            params: effectiveParams(settings, profile),
             includeUsage: !preferences.noStreamOptions.includes(target.connectionId),
             timeouts: preferences.timeouts,
             signal: controller.signal,

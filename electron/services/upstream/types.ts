@@ -36,7 +36,7 @@ export interface StreamChatRequest {
   messages: ChatTurn[];
   signal: AbortSignal;
   /** Sampling parameters; absent ones are not sent. */
-  params?: { temperature?: number; top_p?: number; max_tokens?: number };
+  params?: { temperature?: number; top_p?: number; max_tokens?: number; reasoning_effort?: 'minimal' | 'low' | 'medium' | 'high' };
   /** Ask for `stream_options.include_usage`; false for a connection known to reject it. Default true. */
   includeUsage?: boolean;
   timeouts?: Partial<StreamTimeouts>;

@@ -56,12 +56,18 @@ export function startNewChat(): void {
 }
 
 /** Throws an ApiError when main refuses (no connection, busy, ...); the composer shows it. */
-export async function sendMessage(text: string, attachments: ReadonlyArray<{ id: string; name: string }> = []): Promise<void> {
+export async function sendMessage(
+  text: string,
+  attachments: ReadonlyArray<{ id: string; name: string }> = [],
+  /** A new chat's connection and model, when the user picked them; else the active connection's default. */
+  picked?: { connectionId: string; model: string } | null,
+): Promise<void> {
   const chat = useChatStore.getState();
   const conversationId = chat.openId ?? undefined;
   const isNew = conversationId === undefined;
   // An existing conversation keeps its own connection; a new one starts on the active connection.
-  const connectionId = isNew ? selectActiveConnection(useAppStore.getState())?.id : undefined;
+  const connectionId = isNew ? (picked?.connectionId ?? selectActiveConnection(useAppStore.getState())?.id) : undefined;
+  const model = isNew && picked && picked.connectionId === connectionId ? picked.model : undefined;
   if (isNew) chat.setSendingNew(true);
   try {
     const result = await getApi().call('chat.send', {
@@ -69,6 +75,7 @@ export async function sendMessage(text: string, attachments: ReadonlyArray<{ id:
       ...(attachments.length ? { attachments: attachments.map(({ id, name }) => ({ id, name })) } : {}),
       ...(conversationId ? { conversationId } : {}),
       ...(connectionId ? { connectionId } : {}),
+      ...(model ? { model } : {}),
     });
     useConversationsStore.getState().upsert(result.conversation);
     const now = useChatStore.getState();

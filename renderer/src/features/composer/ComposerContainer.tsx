@@ -9,6 +9,7 @@ import { AlertIcon, CloseIcon } from '../../ui/icons';
 import type { AttachmentRef } from '../../../../shared/schemas';
 import { DropOverlay } from '../attachments/DropOverlay';
 import { MessageUndo } from '../message-control/MessageUndo';
+import { useNewChatTarget } from '../model-picker/new-chat-target';
 import { useVisionBlock } from '../attachments/use-vision-block';
 import { Composer } from './Composer';
 
@@ -55,7 +56,7 @@ export function ComposerContainer() {
       }
       setVisionWarning(null);
       try {
-        await sendMessage(text, attachments);
+        await sendMessage(text, attachments, useNewChatTarget.getState().target);
         return true;
       } catch (err) {
         setError(toApiError(err));

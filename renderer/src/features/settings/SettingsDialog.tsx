@@ -6,6 +6,7 @@ import { AppProxySection } from '../connections/AppProxySection';
 import { TimeoutsSection } from './TimeoutsSection';
 import { ConnectionsSection } from '../connections/ConnectionsSection';
 import { ModelSettingsSection } from './ModelSettingsSection';
+import { ModelProfilesSection } from '../model-picker/ModelProfilesSection';
 import { LanguageField, ThemeField } from './PreferencesSection';
 
 /** Settings: connections, network, models, appearance, language. Esc or the close button dismisses it. */
@@ -26,6 +27,9 @@ export function SettingsDialog() {
         </SettingsSection>
         <SettingsSection id="settings-models" title={t('branch.pricesSection')}>
           <ModelSettingsSection />
+        </SettingsSection>
+        <SettingsSection id="settings-model-profiles" title={t('rich.profiles.title')}>
+          <ModelProfilesSection />
         </SettingsSection>
         <SettingsSection id="settings-appearance" title={t('settings.sections.appearance')}>
           <ThemeField />
