@@ -18,6 +18,7 @@ import {
   ThemePref,
   TimeoutSettings,
 } from './schemas';
+import { assistantRoutes } from './assistant-routes';
 import { attachmentRoutes } from './attachment-routes';
 import { connectionRoutes } from './connection-routes';
 import { messageRoutes } from './message-routes';
@@ -55,6 +56,7 @@ export const routes = {
   ...attachmentRoutes,
   ...messageRoutes,
   ...modelRoutes,
+  ...assistantRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one
@@ -92,6 +94,8 @@ export const routes = {
         connectionId: Id.optional(),
         /** A new chat's model on `connectionId` (the picker's choice); absent: the connection's default. */
         model: z.string().trim().min(1).max(200).optional(),
+        /** A new chat with this assistant (its prompt, model and parameters); absent: the default assistant, if any. */
+        assistantId: Id.optional(),
         text: z.string().trim().max(200_000),
         /** Stored attachments (attachments.finish), in the order shown. */
         attachments: z

@@ -1,6 +1,7 @@
 import { AttachmentService } from '../services/attachments/attachment-service';
 import { createBlobFiles } from '../services/attachments/blob-files';
 import { Extractor } from '../services/attachments/extractor';
+import { AssistantService } from '../services/assistants/assistant-service';
 import { ChatService } from '../services/chat/chat-service';
 import { MessageControl } from '../services/messages/message-control';
 import { createKeyVault } from '../services/secrets/key-vault';
@@ -12,6 +13,7 @@ import { dataFiles } from './data-dir';
 import { EventBus } from './event-bus';
 import { openHistoryHolder } from './history-holder';
 import { appHandlers } from './handlers/app';
+import { assistantHandlers } from './handlers/assistants';
 import { attachmentHandlers } from './handlers/attachments';
 import { messageControlHandlers } from './handlers/message-control';
 import { modelProfileHandlers } from './handlers/model-profiles';
@@ -65,7 +67,12 @@ export function createCore(options: CoreOptions): Core {
     .collectGarbage()
     .then((n) => n > 0 && logger.info(`${n} unused attachment file(s) deleted`))
     .catch((error: unknown) => logger.warn(`attachment clean-up skipped: ${String(error)}`));
-  const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor, attachments });
+  const language = () => {
+    const pref = prefs.read().language;
+    return pref === 'system' ? systemLanguage(options.locale) : pref;
+  };
+  const assistants = new AssistantService(history, language);
+  const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor, attachments, assistants });
 
   const router = createRouter(
     {
@@ -80,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
       ...conversationHandlers(history, chat, events, attachments),
       ...attachmentHandlers(attachments),
       ...modelProfileHandlers(prefs, events),
+      ...assistantHandlers(assistants),
       ...messageControlHandlers(
         new MessageControl({ history, events, stop: (id) => chat.stop(id), withRefs: (id, messages) => attachments.withRefs(id, messages) }),
       ),

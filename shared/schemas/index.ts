@@ -10,3 +10,4 @@ export * from './app';
 export * from './search';
 export * from './diagnostics';
 export * from './attachments';
+export * from './assistants';

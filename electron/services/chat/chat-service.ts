@@ -17,6 +17,7 @@ import type { PreferencesService } from '../settings/preferences-service';
 import type { HistoryRepository } from '../storage/types';
 import { deriveTitle } from '../storage/title';
 import type { AttachmentService } from '../attachments/attachment-service';
+import type { AssistantService } from '../assistants/assistant-service';
 import { withImageHint } from '../attachments/image-rejection';
 import type { StreamChat } from '../upstream/types';
 import { streamAnswer } from './answer-stream';
@@ -36,12 +37,15 @@ export interface ChatServiceDeps {
   persistIntervalMs?: number;
   /** Files attached to user messages; without it, messages carry text only. */
   attachments?: Pick<AttachmentService, 'refsFor' | 'turnContents' | 'withRefs'>;
+  /** Assistants a new chat may start from (prompt, model, parameters). */
+  assistants?: Pick<AssistantService, 'resolve' | 'defaultId'>;
 }
 
 export interface SendInput {
   conversationId?: string;
   connectionId?: string;
   model?: string;
+  assistantId?: string;
   text: string;
   attachments?: ReadonlyArray<{ id: string; name: string }>;
 }
@@ -71,13 +75,28 @@ export class ChatService {
     const existing = input.conversationId ? history.getConversation(input.conversationId) : null;
     if (input.conversationId && !existing) throw new FerryError('not_found', 'Conversation not found');
     // An existing conversation goes to its own connection and model (conversations.setTarget switches them).
+    // A new chat starts from the chosen assistant, else the default one: its model unless the
+    // user picked another in the header.
+    const assistant = existing ? null : this.assistantFor(input.assistantId);
+    const useOwn = assistant?.connectionId && !input.model;
     const target = existing
       ? await this.target(input.connectionId ?? existing.connectionId, existing.model)
-      : await this.target(input.connectionId, input.model);
+      : await this.target(useOwn ? assistant.connectionId : input.connectionId, useOwn ? assistant.model : input.model);
     // Refuses before anything is stored when an attachment is gone.
     const attached = this.attachmentRefs(input.attachments ?? []);
     const title = deriveTitle(input.text) || deriveTitle(attached[0]?.name ?? '');
     const conversation = existing ?? history.createConversation({ title, connectionId: target.connectionId, model: target.model });
+    if (!existing && assistant) {
+      history.setConversationAssistant(conversation.id, assistant.id);
+      // Copied, so the conversation keeps working (and can be tuned) whatever happens to the assistant.
+      history.updateSettings(conversation.id, {
+        systemPrompt: assistant.systemPrompt.trim() || null,
+        contextMessages: assistant.contextMessages,
+        temperature: assistant.temperature,
+        topP: assistant.topP,
+        maxTokens: assistant.maxTokens,
+      });
+    }
     const path = activePath(history.listMessages(conversation.id), conversation.activeLeafId);
     return this.ask(conversation.id, target, path, input.text, attached);
   }
@@ -162,6 +181,16 @@ export class ChatService {
     await Promise.allSettled([...this.running]);
   }
 
+  private assistantFor(id: string | undefined) {
+    const assistants = this.deps.assistants;
+    if (!assistants) return null;
+    const wanted = id ?? assistants.defaultId();
+    if (!wanted) return null;
+    const found = assistants.resolve(wanted);
+    if (!found && id) throw new FerryError('not_found', 'Assistant not found');
+    return found;
+  }
+
   private attachmentRefs(items: ReadonlyArray<{ id: string; name: string }>): AttachmentRef[] {
     if (items.length === 0) return [];
     if (!this.deps.attachments) throw new FerryError('invalid_input', 'Attachments are not available');
@@ -229,7 +258,7 @@ export class ChatService {
             apiKey: target.apiKey,
             model: target.model,
             messages,
-            params: effectiveParams(settings, profile),
+            params: effectiveParams({ ...settings, reasoningEffort: this.reasoningEffortOf(message.conversationId) }, profile),
             includeUsage: !preferences.noStreamOptions.includes(target.connectionId),
             timeouts: preferences.timeouts,
             signal: controller.signal,
@@ -247,6 +276,11 @@ export class ChatService {
       });
     entry.done = run;
     this.running.add(run);
+  }
+
+  private reasoningEffortOf(conversationId: string) {
+    const id = this.deps.history.conversationAssistant(conversationId);
+    return id ? (this.deps.assistants?.resolve(id)?.reasoningEffort ?? null) : null;
   }
 
   private rememberNoStreamOptions(connectionId: string): void {

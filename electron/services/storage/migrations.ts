@@ -165,4 +165,40 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'assistants, saved prompts, the assistant a conversation started with',
+    up(db) {
+      db.exec(`
+        CREATE TABLE assistants (
+          id               TEXT PRIMARY KEY,
+          name             TEXT NOT NULL,
+          avatar           TEXT NOT NULL DEFAULT '',
+          system_prompt    TEXT NOT NULL DEFAULT '',
+          connection_id    TEXT NULL,
+          model            TEXT NULL,
+          temperature      REAL NULL,
+          top_p            REAL NULL,
+          max_tokens       INTEGER NULL,
+          reasoning_effort TEXT NULL,
+          context_messages INTEGER NULL,
+          -- Where it came from when not made here (e.g. 'nextchat' for an imported mask).
+          source           TEXT NULL,
+          created_at       INTEGER NOT NULL,
+          updated_at       INTEGER NOT NULL
+        );
+        CREATE TABLE prompts (
+          id         TEXT PRIMARY KEY,
+          title      TEXT NOT NULL,
+          body       TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+        -- A built-in's id ('builtin:…') or a row of assistants; kept when that assistant is deleted.
+        ALTER TABLE conversations ADD COLUMN assistant_id TEXT NULL;
+        -- The default assistant may be a built-in, which has no row: one small key/value table.
+        CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      `);
+    },
+  },
 ];

@@ -13,6 +13,7 @@ import {
 } from './rows';
 import { createAttachmentStore } from '../attachments/attachment-store';
 import { createMessageOpsStore } from '../messages/message-ops-store';
+import { createAssistantStore } from '../assistants/assistant-store';
 import { createLibraryStore } from './library-store';
 import { createTreeStore } from './tree-store';
 import type { HistoryRepository } from './types';
@@ -186,6 +187,7 @@ export function createRepository(db: Database.Database): HistoryRepository {
     ...createLibraryStore(db, now, live),
     ...createAttachmentStore(db, now, live),
     ...createMessageOpsStore(db, now, live),
+    ...createAssistantStore(db, now, live),
     markStreamingInterrupted() {
       live();
       return sql.markStreamingInterrupted.run({ now: now() }).changes;
