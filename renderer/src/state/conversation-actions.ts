@@ -61,6 +61,8 @@ export async function sendMessage(
   attachments: ReadonlyArray<{ id: string; name: string }> = [],
   /** A new chat's connection and model, when the user picked them; else the active connection's default. */
   picked?: { connectionId: string; model: string } | null,
+  /** The assistant a new chat starts with. */
+  assistantId?: string,
 ): Promise<void> {
   const chat = useChatStore.getState();
   const conversationId = chat.openId ?? undefined;
@@ -76,6 +78,7 @@ export async function sendMessage(
       ...(conversationId ? { conversationId } : {}),
       ...(connectionId ? { connectionId } : {}),
       ...(model ? { model } : {}),
+      ...(isNew && assistantId ? { assistantId } : {}),
     });
     useConversationsStore.getState().upsert(result.conversation);
     const now = useChatStore.getState();

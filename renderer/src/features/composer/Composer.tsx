@@ -8,6 +8,7 @@ import { AttachmentTray } from '../attachments/AttachmentTray';
 import { selectBusy, selectReadyRefs, useDraftStore } from '../attachments/draft-store';
 import { takePastedFiles } from '../attachments/use-file-drop';
 import { useComposerInsert } from '../message-control/actions';
+import { usePromptPalette } from '../assistants/use-prompt-palette';
 import { useImeGuard } from './use-ime-guard';
 
 export interface ComposerProps {
@@ -79,7 +80,9 @@ export function Composer({ streaming, onSend, onStop, focusKey }: ComposerProps)
     }
   }, [attached, canSend, onSend, text]);
 
+  const palette = usePromptPalette(text, setText, () => requestAnimationFrame(() => box.current?.focus()));
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (palette.onKeyDown(e)) return;
     if (e.key !== 'Enter' || e.shiftKey || isImeKey(e)) return;
     e.preventDefault();
     void send();
@@ -90,9 +93,12 @@ export function Composer({ streaming, onSend, onStop, focusKey }: ComposerProps)
       className="composer"
       onSubmit={(e) => {
         e.preventDefault();
+        // A form in a dialog opened from here (a prompt's variables) bubbles its submit through React.
+        if (e.target !== e.currentTarget) return;
         void send();
       }}
     >
+      {palette.element}
       <AttachmentTray />
       <div className="composer-box">
         <AttachButton disabled={sending} />
@@ -105,6 +111,7 @@ export function Composer({ streaming, onSend, onStop, focusKey }: ComposerProps)
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
+          {...palette.inputProps}
           onPaste={(e) => {
             // A screenshot on the clipboard comes as a file; text (even with an image beside it) pastes as text.
             if (!e.clipboardData.types.includes('text/plain') && takePastedFiles(e.clipboardData)) e.preventDefault();

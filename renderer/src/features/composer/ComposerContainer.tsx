@@ -10,6 +10,8 @@ import type { AttachmentRef } from '../../../../shared/schemas';
 import { DropOverlay } from '../attachments/DropOverlay';
 import { MessageUndo } from '../message-control/MessageUndo';
 import { useNewChatTarget } from '../model-picker/new-chat-target';
+import { selectNewChatAssistant, useAssistantsStore } from '../assistants/assistants-store';
+import { ChosenAssistant } from '../assistants/ChosenAssistant';
 import { useVisionBlock } from '../attachments/use-vision-block';
 import { Composer } from './Composer';
 
@@ -56,7 +58,9 @@ export function ComposerContainer() {
       }
       setVisionWarning(null);
       try {
-        await sendMessage(text, attachments, useNewChatTarget.getState().target);
+        const assistant = selectNewChatAssistant(useAssistantsStore.getState());
+        await sendMessage(text, attachments, useNewChatTarget.getState().target, assistant?.id);
+        useAssistantsStore.getState().choose(null);
         return true;
       } catch (err) {
         setError(toApiError(err));
@@ -90,6 +94,7 @@ export function ComposerContainer() {
           {t('rich.attach.visionOff', { model: visionWarning })}
         </p>
       )}
+      <ChosenAssistant />
       <DropOverlay />
       <MessageUndo />
       <Composer streaming={streaming} onSend={onSend} onStop={stopStreaming} focusKey={openId} />
