@@ -115,7 +115,7 @@ const richZhCN: DeepStringRecord<typeof richEn> = {
     name: '名称',
     systemPrompt: '开场设定（系统提示词）',
     connection: '连接',
-    anyConnection: '新对话当前使用的连接',
+    anyConnection: '与新对话相同',
     model: '模型',
     modelDefault: '连接的默认模型',
     save: '保存助手',

@@ -11,7 +11,7 @@ export function UserBubble({ message }: { message: Message }) {
   const [open, setOpen] = useState(false);
   const preview = open ? null : foldedPreview(message.content);
   return (
-    <>
+    <div className="user-content">
       {message.attachments && message.attachments.length > 0 && <MessageAttachments attachments={message.attachments} />}
       {message.content && (
         <div className={`bubble${preview !== null ? ' bubble-folded' : ''}`}>
@@ -28,6 +28,6 @@ export function UserBubble({ message }: { message: Message }) {
           )}
         </div>
       )}
-    </>
+    </div>
   );
 }

@@ -127,7 +127,7 @@ function PickerPanel({ current, onPick, onClose, trigger }: PanelProps) {
     const row = options[next];
     if (row !== undefined) virtualizer.scrollToIndex(row, { align: 'auto' });
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.nativeEvent.isComposing) return;
     if (e.key === 'ArrowDown') moveTo(active + 1);
     else if (e.key === 'ArrowUp') moveTo(active - 1);
@@ -178,8 +178,18 @@ function PickerPanel({ current, onPick, onClose, trigger }: PanelProps) {
         }}
         onKeyDown={onKeyDown}
       />
-      <div ref={scroller} className="model-picker-scroller">
-        <div id={listId} role="listbox" aria-label={t('rich.picker.models')} className="model-picker-list" style={{ height: virtualizer.getTotalSize() }}>
+      {/* The listbox scrolls; focusable so the keyboard can scroll it too (the search box drives it otherwise). */}
+      <div
+        ref={scroller}
+        id={listId}
+        role="listbox"
+        tabIndex={0}
+        aria-label={t('rich.picker.models')}
+        aria-activedescendant={activeRow ? optionId(activeRow.key) : undefined}
+        className="model-picker-scroller"
+        onKeyDown={onKeyDown}
+      >
+        <div className="model-picker-list" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;
