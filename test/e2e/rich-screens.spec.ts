@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { corruptPdf, sampleImage, samplePdf } from '../support/sample-files';
 import { dropFiles } from './support/file-events';
 import { expect, setUpConnection, test } from './support/fixtures';
+import { choosePreference } from './support/preferences';
 
 /**
  * Attachments, message controls, the model picker and assistants in both languages, both themes,
@@ -12,13 +13,6 @@ import { expect, setUpConnection, test } from './support/fixtures';
  */
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
 
-async function choose(page: Page, label: RegExp, value: string) {
-  await page.getByRole('button', { name: /^(Settings|设置)$/ }).click();
-  const dialog = page.getByRole('dialog', { name: /^(Settings|设置)$/ });
-  await dialog.getByRole('combobox', { name: label }).selectOption(value);
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-}
 
 /** The parts this feature adds (other parts of the page are scanned by their own specs). */
 const OURS = ['.message-attachments', '.bubble', '.message-menu', '.model-picker', '.attachment-tray', '.assistant-gallery', '.chosen-assistant', '.prompt-palette', '.modal', '.message-undo-region'];
@@ -66,8 +60,8 @@ test('rich conversations in English and Chinese, light and dark, narrow and wide
     { lang: 'zh-CN', theme: 'dark' },
   ] as const;
   for (const { lang, theme } of combos) {
-    await choose(page, /^(Language|语言)$/, lang);
-    await choose(page, /^(Theme|主题)$/, theme);
+    await choosePreference(page, /^(Language|语言)$/, lang);
+    await choosePreference(page, /^(Theme|主题)$/, theme);
     const zh = lang === 'zh-CN';
     for (const width of [1920, 800]) {
       await page.setViewportSize({ width, height: width === 800 ? 900 : 1000 });

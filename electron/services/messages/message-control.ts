@@ -5,6 +5,7 @@ import { FerryError } from '../../core/app-error';
 import type { EventBus } from '../../core/event-bus';
 import type { HistoryRepository } from '../storage/types';
 import type { RemovedBranch } from './message-ops-store';
+import { subtreeIds } from './subtree';
 
 /** How long a deleted branch can be brought back (the UI offers Undo for a few seconds). */
 const UNDO_TTL_MS = 10 * 60_000;
@@ -115,17 +116,4 @@ export class MessageControl {
     if (!conversation) throw new FerryError('not_found', 'Conversation not found');
     return conversation;
   }
-}
-
-function subtreeIds(messages: readonly Message[], rootId: string): string[] {
-  const children = new Map<string, string[]>();
-  for (const m of messages) if (m.parentId) children.set(m.parentId, [...(children.get(m.parentId) ?? []), m.id]);
-  const out: string[] = [];
-  const stack = [rootId];
-  while (stack.length) {
-    const id = stack.pop()!;
-    out.push(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return out;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'libsql';
+import { subtreeIds } from './subtree';
 
 /** Raw rows of a deleted branch, kept so an undo puts back exactly what was there (ids, order, times). */
 export interface RemovedBranch {
@@ -39,19 +40,11 @@ export function createMessageOpsStore(db: Database.Database, now: () => number, 
     ),
   };
 
-  const subtree = (conversationId: string, rootId: string): string[] => {
-    const rows = sql.treeOf.all(conversationId) as Array<{ id: string; parent_id: string | null }>;
-    const children = new Map<string, string[]>();
-    for (const r of rows) if (r.parent_id) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r.id]);
-    const out: string[] = [];
-    const stack = [rootId];
-    while (stack.length) {
-      const id = stack.pop()!;
-      out.push(id);
-      stack.push(...(children.get(id) ?? []));
-    }
-    return out;
-  };
+  const subtree = (conversationId: string, rootId: string): string[] =>
+    subtreeIds(
+      (sql.treeOf.all(conversationId) as Array<{ id: string; parent_id: string | null }>).map((r) => ({ id: r.id, parentId: r.parent_id })),
+      rootId,
+    );
 
   const removeTx = db.transaction((conversationId: string, rootId: string, nextLeaf: string | null): RemovedBranch => {
     const ids = subtree(conversationId, rootId);

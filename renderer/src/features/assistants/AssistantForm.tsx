@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Assistant } from '../../../../shared/schemas';
 import { useAppStore } from '../../state/app-store';
 import { Field } from '../../ui/Field';
+import { EffortField, type Effort } from '../model-picker/EffortField';
 import { saveAssistant } from './assistants-store';
+import { FormFooter } from './FormFooter';
 
-const EFFORTS = ['minimal', 'low', 'medium', 'high'] as const;
 const num = (text: string): number | null => (text.trim() === '' || !Number.isFinite(Number(text)) ? null : Number(text));
 const str = (n: number | null) => (n === null ? '' : String(n));
 
@@ -22,7 +23,7 @@ export function AssistantForm({ initial, onDone, onCancel }: { initial: Assistan
     temperature: str(initial?.temperature ?? null),
     topP: str(initial?.topP ?? null),
     maxTokens: str(initial?.maxTokens ?? null),
-    reasoningEffort: initial?.reasoningEffort ?? '',
+    reasoningEffort: (initial?.reasoningEffort ?? '') as Effort | '',
     contextMessages: str(initial?.contextMessages ?? null),
   }));
   const [error, setError] = useState('');
@@ -86,31 +87,10 @@ export function AssistantForm({ initial, onDone, onCancel }: { initial: Assistan
         {input('topP', t('branch.topP'), { type: 'number', min: 0, max: 1, step: 0.05 })}
         {input('maxTokens', t('branch.maxTokens'), { type: 'number', min: 1, step: 1 })}
         {input('contextMessages', t('branch.contextMessages'), { type: 'number', min: 1, max: 1000, step: 1 })}
-        <Field label={t('rich.profiles.effort')}>
-          {({ id }) => (
-            <select id={id} className="input" value={f.reasoningEffort} onChange={set('reasoningEffort')}>
-              <option value="">{t('rich.profiles.effortDefault')}</option>
-              {EFFORTS.map((e) => (
-                <option key={e} value={e}>
-                  {t(`rich.profiles.efforts.${e}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EffortField value={f.reasoningEffort} onChange={(v) => setF((x) => ({ ...x, reasoningEffort: v }))} />
       </div>
       <p className="field-help">{t('branch.paramHint')}</p>
-      <div className="form-actions">
-        <span className="field-help" role="alert">
-          {error}
-        </span>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={!f.name.trim()}>
-          {t('rich.assistants.save')}
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={onCancel} submitLabel={t('rich.assistants.save')} disabled={!f.name.trim()} />
     </form>
   );
 }

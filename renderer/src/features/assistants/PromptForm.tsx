@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Prompt } from '../../../../shared/schemas';
 import { Field } from '../../ui/Field';
 import { savePrompt } from './assistants-store';
+import { FormFooter } from './FormFooter';
 import { templateVariables } from './prompt-template';
 
 /** Creates or edits a saved prompt; `{{name}}` marks what is asked when it is used. */
@@ -33,17 +34,7 @@ export function PromptForm({ initial, onDone, onCancel }: { initial: Prompt | nu
       <Field label={t('rich.prompts.body')} help={variables.length ? t('rich.prompts.variables', { names: variables.join(', ') }) : t('rich.prompts.bodyHint')}>
         {({ id, helpId }) => <textarea id={id} className="input" rows={6} value={body} aria-describedby={helpId} onChange={(e) => setBody(e.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <span className="field-help" role="alert">
-          {error}
-        </span>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={!title.trim() || !body.trim()}>
-          {t('rich.prompts.save')}
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={onCancel} submitLabel={t('rich.prompts.save')} disabled={!title.trim() || !body.trim()} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraftStore } from './draft-store';
-import { PaperclipIcon } from './icons';
+import { PaperclipIcon } from '../../ui/icons';
 
 /** The file picker: the browser's own, so main never hands the page a path. */
 export function AttachButton({ disabled }: { disabled?: boolean }) {

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../../shared/schemas';
-import { CloseIcon } from '../../ui/icons';
-import { FileIcon } from './icons';
+import { CloseIcon, FileIcon } from '../../ui/icons';
 
 interface ChipProps {
   attachment: AttachmentRef;

@@ -7,12 +7,11 @@ import { useAppStore } from '../../state/app-store';
 import { Field } from '../../ui/Field';
 import { useCurrentTarget } from './current-target';
 import { connectionModels } from './model-options';
+import { EffortField, type Effort } from './EffortField';
 
 type Tri = 'unknown' | 'yes' | 'no';
 const toTri = (v: boolean | null | undefined): Tri => (v === true ? 'yes' : v === false ? 'no' : 'unknown');
 const fromTri = (v: Tri): boolean | null => (v === 'yes' ? true : v === 'no' ? false : null);
-const EFFORTS = ['minimal', 'low', 'medium', 'high'] as const;
-type Effort = (typeof EFFORTS)[number];
 
 interface Form {
   vision: Tri;
@@ -121,18 +120,7 @@ export function ModelProfilesSection() {
         <Field label={t('branch.maxTokens')}>
           {({ id }) => <input id={id} className="input" type="number" min={1} step={1} value={form.maxTokens} onChange={(e) => set('maxTokens')(e.target.value)} />}
         </Field>
-        <Field label={t('rich.profiles.effort')}>
-          {({ id }) => (
-            <select id={id} className="input" value={form.effort} onChange={(e) => set('effort')(e.target.value as Effort | '')}>
-              <option value="">{t('rich.profiles.effortDefault')}</option>
-              {EFFORTS.map((e) => (
-                <option key={e} value={e}>
-                  {t(`rich.profiles.efforts.${e}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EffortField value={form.effort} onChange={set('effort')} />
       </div>
       <div className="form-actions">
         <span className="field-help" role="status">
