@@ -14,6 +14,8 @@ const external = [
   'electron',
   'libsql',
   '@napi-rs/keyring',
+  // N-API, like libsql: each OS's installer needs its own @img/sharp-<platform> package.
+  'sharp',
   'ws',
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  ATTACHMENT_LIMITS,
+  AttachmentId,
   AppInfo,
   ConnectionView,
   ConversationDetail,
@@ -16,8 +18,12 @@ import {
   ThemePref,
   TimeoutSettings,
 } from './schemas';
+import { assistantRoutes } from './assistant-routes';
+import { attachmentRoutes } from './attachment-routes';
 import { connectionRoutes } from './connection-routes';
 import { updateRoutes } from './update-routes';
+import { messageRoutes } from './message-routes';
+import { modelRoutes } from './model-routes';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -49,6 +55,10 @@ export const routes = {
   'connections.clearKey': route(z.object({ id: Id }).strict(), ConnectionView),
   ...connectionRoutes,
   ...updateRoutes,
+  ...attachmentRoutes,
+  ...messageRoutes,
+  ...modelRoutes,
+  ...assistantRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one
@@ -84,9 +94,19 @@ export const routes = {
       .object({
         conversationId: Id.optional(),
         connectionId: Id.optional(),
-        text: z.string().trim().min(1).max(200_000),
+        /** A new chat's model on `connectionId` (the picker's choice); absent: the connection's default. */
+        model: z.string().trim().min(1).max(200).optional(),
+        /** A new chat with this assistant (its prompt, model and parameters); absent: the default assistant, if any. */
+        assistantId: Id.optional(),
+        text: z.string().trim().max(200_000),
+        /** Stored attachments (attachments.finish), in the order shown. */
+        attachments: z
+          .array(z.object({ id: AttachmentId, name: z.string().trim().min(1).max(255) }).strict())
+          .max(ATTACHMENT_LIMITS.maxPerMessage)
+          .optional(),
       })
-      .strict(),
+      .strict()
+      .refine((m) => m.text !== '' || (m.attachments?.length ?? 0) > 0, { message: 'A message needs text or an attachment', path: ['text'] }),
     z.object({ conversation: ConversationSummary, userMessage: Message, assistantMessage: Message }),
   ),
   'chat.stop': route(z.object({ messageId: Id }).strict(), z.object({ stopped: z.boolean() })),

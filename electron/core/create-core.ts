@@ -1,4 +1,9 @@
+import { AttachmentService } from '../services/attachments/attachment-service';
+import { createBlobFiles } from '../services/attachments/blob-files';
+import { Extractor } from '../services/attachments/extractor';
+import { AssistantService } from '../services/assistants/assistant-service';
 import { ChatService } from '../services/chat/chat-service';
+import { MessageControl } from '../services/messages/message-control';
 import { createKeyVault } from '../services/secrets/key-vault';
 import { createKeychainStore } from '../services/secrets/keychain-store';
 import { createMemoryStore } from '../services/secrets/memory-store';
@@ -8,6 +13,10 @@ import { dataFiles } from './data-dir';
 import { EventBus } from './event-bus';
 import { openHistoryHolder } from './history-holder';
 import { appHandlers } from './handlers/app';
+import { assistantHandlers } from './handlers/assistants';
+import { attachmentHandlers } from './handlers/attachments';
+import { messageControlHandlers } from './handlers/message-control';
+import { modelProfileHandlers } from './handlers/model-profiles';
 import { branchingHandlers } from './handlers/branching';
 import { connectionHandlers } from './handlers/connections';
 import { connectionToolHandlers } from './handlers/connection-tools';
@@ -74,7 +83,18 @@ export function createCore(options: CoreOptions): Core {
     logger,
     ...(options.updates?.autoDelayMs !== undefined ? { autoDelayMs: options.updates.autoDelayMs } : {}),
   });
-  const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor });
+  const attachments = new AttachmentService({ history, blobs: createBlobFiles(dataFiles(options.dataDir).attachments), extractor: new Extractor(), logger });
+  // Files no message uses any more (deleted conversations, abandoned drafts) go at start-up.
+  void attachments
+    .collectGarbage()
+    .then((n) => n > 0 && logger.info(`${n} unused attachment file(s) deleted`))
+    .catch((error: unknown) => logger.warn(`attachment clean-up skipped: ${String(error)}`));
+  const language = () => {
+    const pref = prefs.read().language;
+    return pref === 'system' ? systemLanguage(options.locale) : pref;
+  };
+  const assistants = new AssistantService(history, language);
+  const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor, attachments, assistants });
 
   const router = createRouter(
     {
@@ -86,7 +106,13 @@ export function createCore(options: CoreOptions): Core {
       ),
       ...connectionHandlers(prefs, vault, events),
       ...connectionToolHandlers(prefs, vault, network, events),
-      ...conversationHandlers(history, chat, events),
+      ...conversationHandlers(history, chat, events, attachments),
+      ...attachmentHandlers(attachments),
+      ...modelProfileHandlers(prefs, events),
+      ...assistantHandlers(assistants),
+      ...messageControlHandlers(
+        new MessageControl({ history, events, stop: (id) => chat.stop(id), withRefs: (id, messages) => attachments.withRefs(id, messages) }),
+      ),
       ...branchingHandlers(history, chat, prefs, events),
       ...libraryHandlers(database, events),
       ...updateHandlers(updates),
@@ -100,6 +126,7 @@ export function createCore(options: CoreOptions): Core {
     async shutdown() {
       updates.dispose();
       await chat.shutdown();
+      attachments.close();
       database.close();
       keychain.close();
     },

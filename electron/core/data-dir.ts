@@ -22,6 +22,8 @@ export function defaultDataDir(
 
 export const dataFiles = (dataDir: string) => ({
   database: join(dataDir, 'ferry.db'),
+  /** Attached files, content-addressed (attachments/ab/abcdef…). */
+  attachments: join(dataDir, 'attachments'),
   /** electron-store and conf both write `<cwd>/config.json`. */
   configName: 'config',
 });

@@ -26,6 +26,8 @@ export const ErrorCode = z.enum([
   'database_corrupt',
   /** The history database cannot be used right now (written by a newer Ferry, or Ferry is in recovery mode). */
   'database_unavailable',
+  /** A file could not be attached; `details.problem` says why (an AttachmentProblem). */
+  'attachment_rejected',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

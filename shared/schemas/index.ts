@@ -10,3 +10,5 @@ export * from './app';
 export * from './search';
 export * from './diagnostics';
 export * from './updates';
+export * from './attachments';
+export * from './assistants';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentRef } from './attachments';
 import { Id } from './common';
 
 /** Conversations, their message tree and what an upstream failure leaves on a message. */
@@ -46,6 +47,8 @@ export const UpstreamErrorCode = z.enum([
   'connect_timeout',
   'first_byte_timeout',
   'idle_timeout',
+  // The request carried images and the provider refused it: the model likely has no vision.
+  'images_not_supported',
 ]);
 export type UpstreamErrorCode = z.infer<typeof UpstreamErrorCode>;
 
@@ -87,6 +90,8 @@ export const Message = z.object({
   /** How long the model thought: from the request until the answer's first visible text. */
   reasoningMs: z.number().int().min(0).nullable().optional(),
   usage: MessageUsage.nullable().optional(),
+  /** Files the user attached (user messages only). Absent = none. */
+  attachments: z.array(AttachmentRef).optional(),
 });
 export type Message = z.infer<typeof Message>;
 

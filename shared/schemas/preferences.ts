@@ -24,6 +24,22 @@ export const ModelSetting = z.object({
   currency: Currency,
   /** Send earlier answers' reasoning back upstream (as <think>…</think>); off by default. */
   sendReasoning: z.boolean(),
+  /** Takes images: true, false (Ferry warns before sending images), null/absent = not known (sent; a refusal explains). */
+  vision: z.boolean().nullable().optional(),
+  /** Thinks before answering (its reasoning effort can be set). Null/absent = not known. */
+  reasoning: z.boolean().nullable().optional(),
+  /** Shown first in the model picker. */
+  pinned: z.boolean().optional(),
+  /** Defaults for a conversation with this model that sets none of its own. */
+  defaults: z
+    .object({
+      temperature: z.number().min(0).max(2).nullable(),
+      topP: z.number().min(0).max(1).nullable(),
+      maxTokens: z.number().int().min(1).max(1_000_000).nullable(),
+      reasoningEffort: z.enum(['minimal', 'low', 'medium', 'high']).nullable(),
+    })
+    .partial()
+    .optional(),
 });
 export type ModelSetting = z.infer<typeof ModelSetting>;
 

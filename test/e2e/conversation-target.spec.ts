@@ -19,11 +19,12 @@ test('switch a conversation to a second connection: the next request goes to its
     await expect(dialog.getByText(/ends with 2222/)).toBeVisible();
     await page.keyboard.press('Escape');
 
-    // New chats: pick the first connection in the header.
-    const newChatPicker = page.getByRole('combobox', { name: 'Connection for new chats' });
-    await newChatPicker.selectOption({ label: 'First' });
-    // Shown once main has stored the choice (the select is controlled by the saved preference).
-    await expect(newChatPicker.locator('option:checked')).toHaveText('First');
+    // New chats: pick the first connection's model in the header.
+    const picker = page.getByRole('button', { name: /^Model: / });
+    await picker.click();
+    await page.getByRole('option', { name: 'model-a · First' }).click();
+    // Shown once main has stored the choice.
+    await expect(picker).toHaveAccessibleName('Model: model-a on First. Change');
     const composer = page.getByRole('textbox', { name: 'Message' });
     await composer.fill('Hello first');
     await composer.press('Enter');
@@ -32,13 +33,12 @@ test('switch a conversation to a second connection: the next request goes to its
     expect(ferry.fixture.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(1);
     expect(second.requests).toHaveLength(0);
 
-    const connection = page.getByRole('combobox', { name: 'Connection for this conversation' });
-    const model = page.getByRole('combobox', { name: 'Model for this conversation' });
-    await expect(connection.locator('option:checked')).toHaveText('First');
-    await expect(model).toHaveValue('model-a');
-
-    await connection.selectOption({ label: 'Second' });
-    await expect(model).toHaveValue('model-b');
+    await expect(picker).toHaveAccessibleName('Model: model-a on First. Change');
+    // By keyboard: type to filter, Enter picks.
+    await picker.click();
+    await page.getByRole('combobox', { name: 'Search models' }).fill('model-b');
+    await page.keyboard.press('Enter');
+    await expect(picker).toHaveAccessibleName('Model: model-b on Second. Change');
 
     // A slow first byte: the streaming answer shows how long it has waited.
     second.configure({ firstByteDelayMs: 2_500 });
@@ -58,8 +58,7 @@ test('switch a conversation to a second connection: the next request goes to its
     // Remembered after a reload.
     await page.reload();
     await page.getByRole('navigation', { name: 'Conversations' }).getByText('Hello first').click();
-    await expect(page.getByRole('combobox', { name: 'Connection for this conversation' }).locator('option:checked')).toHaveText('Second');
-    await expect(page.getByRole('combobox', { name: 'Model for this conversation' })).toHaveValue('model-b');
+    await expect(page.getByRole('button', { name: /^Model: / })).toHaveAccessibleName('Model: model-b on Second. Change');
   } finally {
     await second.close();
   }

@@ -24,12 +24,14 @@ describe('schema and migrations', () => {
     const db = raw();
     expect(scalar(db, 'PRAGMA user_version')).toBe(LATEST);
     expect(schemaNames(db, 'table')).toEqual([
-      'conversations', 'messages',
+      'app_state', 'assistants', 'attachments', 'conversations', 'message_attachments', 'messages',
       // Version 3: the FTS5 index and its shadow tables.
       'messages_fts', 'messages_fts_config', 'messages_fts_data', 'messages_fts_docsize', 'messages_fts_idx',
+      'prompts', // version 5
     ]);
     expect(schemaNames(db, 'index')).toEqual([
       'conversations_deleted_at', 'conversations_list', 'conversations_updated_at',
+      'message_attachments_attachment', // version 4
       'messages_conversation_seq', 'messages_created_at', 'messages_parent', 'messages_status',
     ]);
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
@@ -37,6 +39,7 @@ describe('schema and migrations', () => {
       'id', 'title', 'title_is_auto', 'created_at', 'updated_at', 'connection_id', 'model',
       'active_leaf_id', 'system_prompt', 'context_messages', 'temperature', 'top_p', 'max_tokens', // version 2
       'pinned', 'deleted_at', // version 3
+      'assistant_id', // version 5
     ]);
     expect(columns('messages')).toEqual([
       'id', 'conversation_id', 'parent_id', 'role', 'content', 'status', 'error_json', 'model', 'created_at', 'updated_at', 'seq',

@@ -45,8 +45,15 @@ export function branchingHandlers(
     },
 
     'prefs.setModelSettings': ({ modelSettings }) => {
-      // One row per model: the last entry for a name wins.
-      const byModel = new Map(modelSettings.map((m) => [m.model, m]));
+      // One row per model: the last entry for a name wins. Capabilities, pins and defaults (set
+      // through models.setProfile) survive a save of the price table that does not carry them.
+      const before = new Map(prefs.read().modelSettings.map((m) => [m.model, m]));
+      const keep = (m: (typeof modelSettings)[number]) => {
+        const { vision, reasoning, pinned, defaults } = before.get(m.model) ?? {};
+        const kept = Object.fromEntries(Object.entries({ vision, reasoning, pinned, defaults }).filter(([, v]) => v !== undefined));
+        return { ...kept, ...m };
+      };
+      const byModel = new Map(modelSettings.map((m) => [m.model, keep(m)]));
       const next = prefs.update({ modelSettings: [...byModel.values()] });
       events.emit('connections.changed', {});
       return next;

@@ -4,13 +4,19 @@ import type { EventBus } from '../event-bus';
 import type { Handlers } from '../router';
 import type { ChatService } from '../../services/chat/chat-service';
 import type { HistoryRepository } from '../../services/storage/types';
+import type { AttachmentService } from '../../services/attachments/attachment-service';
 
 type ConversationHandlers = Pick<
   Handlers,
   'conversations.list' | 'conversations.get' | 'conversations.rename' | 'conversations.delete' | 'conversations.setTarget' | 'chat.send' | 'chat.stop'
 >;
 
-export function conversationHandlers(history: HistoryRepository, chat: ChatService, events: EventBus): ConversationHandlers {
+export function conversationHandlers(
+  history: HistoryRepository,
+  chat: ChatService,
+  events: EventBus,
+  attachments: AttachmentService,
+): ConversationHandlers {
   const notFound = () => new FerryError('not_found', 'Conversation not found');
   return {
     'conversations.list': (page) => history.listConversationsPage(page),
@@ -19,7 +25,8 @@ export function conversationHandlers(history: HistoryRepository, chat: ChatServi
       const conversation = history.getConversation(id);
       // A conversation in the trash (soft-deleted, awaiting undo or purge) is gone for the UI.
       if (!conversation || history.isConversationDeleted(id)) throw notFound();
-      return { conversation, messages: history.listMessages(id), settings: history.getSettings(id) ?? DEFAULT_CONVERSATION_SETTINGS };
+      const messages = attachments.withRefs(id, history.listMessages(id));
+      return { conversation, messages, settings: history.getSettings(id) ?? DEFAULT_CONVERSATION_SETTINGS };
     },
 
     'conversations.rename': ({ id, title }) => {

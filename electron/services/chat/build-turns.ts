@@ -1,11 +1,14 @@
 import { limitContext } from '../../../shared/message-tree';
 import type { ConversationSettings, Message } from '../../../shared/schemas';
-import type { ChatTurn } from '../upstream/types';
+import type { ChatTurn, ContentPart } from '../upstream/types';
+import { effectiveParams } from '../models/effective-params';
 
 export interface TurnOptions {
   settings: Pick<ConversationSettings, 'systemPrompt' | 'contextMessages'>;
   /** Send earlier answers' reasoning back, wrapped in <think>…</think> before the answer. */
   sendReasoning: boolean;
+  /** User turns whose content is more than their text (attachments), by message id. */
+  contents?: ReadonlyMap<string, string | ContentPart[]>;
 }
 
 /**
@@ -13,21 +16,19 @@ export interface TurnOptions {
  * and empty placeholders, cut to the conversation's "messages of context", after its system
  * prompt. A stopped or interrupted answer is kept: it is what the user saw.
  */
-export function buildTurns(path: readonly Message[], { settings, sendReasoning }: TurnOptions): ChatTurn[] {
-  const usable = path.filter((m) => m.status !== 'error' && m.status !== 'streaming' && m.content.trim() !== '');
-  const turns: ChatTurn[] = limitContext(usable, settings.contextMessages).map((m) => ({
-    role: m.role,
-    content: sendReasoning && m.role === 'assistant' && m.reasoning ? `<think>${m.reasoning}</think>\n\n${m.content}` : m.content,
-  }));
+export function buildTurns(path: readonly Message[], { settings, sendReasoning, contents }: TurnOptions): ChatTurn[] {
+  const usable = path.filter((m) => m.status !== 'error' && m.status !== 'streaming' && (m.content.trim() !== '' || contents?.has(m.id)));
+  const turns: ChatTurn[] = limitContext(usable, settings.contextMessages).map((m): ChatTurn => {
+    const rich = m.role === 'user' ? contents?.get(m.id) : undefined;
+    if (rich !== undefined) return { role: 'user', content: rich };
+    return {
+      role: m.role,
+      content: sendReasoning && m.role === 'assistant' && m.reasoning ? `<think>${m.reasoning}</think>\n\n${m.content}` : m.content,
+    };
+  });
   const system = settings.systemPrompt?.trim();
   return system ? [{ role: 'system', content: system }, ...turns] : turns;
 }
 
-/** Sampling parameters of the conversation; unset ones are not sent. */
-export function requestParams(settings: ConversationSettings): { temperature?: number; top_p?: number; max_tokens?: number } {
-  return {
-    ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
-    ...(settings.topP !== null ? { top_p: settings.topP } : {}),
-    ...(settings.maxTokens !== null ? { max_tokens: settings.maxTokens } : {}),
-  };
-}
+/** Sampling parameters of the conversation alone; unset ones are not sent. */
+export const requestParams = (settings: ConversationSettings) => effectiveParams(settings, undefined);

@@ -3,6 +3,7 @@ import { activePath } from '../../../shared/message-tree';
 import {
   DEFAULT_CONVERSATION_SETTINGS,
   type ConnectionConfig,
+  type AttachmentRef,
   type ConversationSummary,
   type Message,
   type Preferences,
@@ -15,9 +16,13 @@ import type { KeyVault } from '../secrets/types';
 import type { PreferencesService } from '../settings/preferences-service';
 import type { HistoryRepository } from '../storage/types';
 import { deriveTitle } from '../storage/title';
+import type { AttachmentService } from '../attachments/attachment-service';
+import type { AssistantService } from '../assistants/assistant-service';
+import { withImageHint } from '../attachments/image-rejection';
 import type { StreamChat } from '../upstream/types';
 import { streamAnswer } from './answer-stream';
-import { buildTurns, requestParams } from './build-turns';
+import { effectiveParams } from '../models/effective-params';
+import { buildTurns } from './build-turns';
 
 export interface ChatServiceDeps {
   history: HistoryRepository;
@@ -30,12 +35,19 @@ export interface ChatServiceDeps {
   fetchFor: (connection: ConnectionConfig) => typeof fetch;
   /** How far the stored text of a streaming answer may lag behind what arrived. */
   persistIntervalMs?: number;
+  /** Files attached to user messages; without it, messages carry text only. */
+  attachments?: Pick<AttachmentService, 'refsFor' | 'turnContents' | 'withRefs'>;
+  /** Assistants a new chat may start from (prompt, model, parameters). */
+  assistants?: Pick<AssistantService, 'resolve' | 'defaultId'>;
 }
 
 export interface SendInput {
   conversationId?: string;
   connectionId?: string;
+  model?: string;
+  assistantId?: string;
   text: string;
+  attachments?: ReadonlyArray<{ id: string; name: string }>;
 }
 
 interface Target {
@@ -63,12 +75,30 @@ export class ChatService {
     const existing = input.conversationId ? history.getConversation(input.conversationId) : null;
     if (input.conversationId && !existing) throw new FerryError('not_found', 'Conversation not found');
     // An existing conversation goes to its own connection and model (conversations.setTarget switches them).
-    const target = await this.target(input.connectionId ?? existing?.connectionId, existing?.model);
-    const conversation =
-      existing ??
-      history.createConversation({ title: deriveTitle(input.text), connectionId: target.connectionId, model: target.model });
+    // A new chat starts from the chosen assistant, else the default one: its model unless the
+    // user picked another in the header.
+    const assistant = existing ? null : this.assistantFor(input.assistantId);
+    const useOwn = assistant?.connectionId && !input.model;
+    const target = existing
+      ? await this.target(input.connectionId ?? existing.connectionId, existing.model)
+      : await this.target(useOwn ? assistant.connectionId : input.connectionId, useOwn ? assistant.model : input.model);
+    // Refuses before anything is stored when an attachment is gone.
+    const attached = this.attachmentRefs(input.attachments ?? []);
+    const title = deriveTitle(input.text) || deriveTitle(attached[0]?.name ?? '');
+    const conversation = existing ?? history.createConversation({ title, connectionId: target.connectionId, model: target.model });
+    if (!existing && assistant) {
+      history.setConversationAssistant(conversation.id, assistant.id);
+      // Copied, so the conversation keeps working (and can be tuned) whatever happens to the assistant.
+      history.updateSettings(conversation.id, {
+        systemPrompt: assistant.systemPrompt.trim() || null,
+        contextMessages: assistant.contextMessages,
+        temperature: assistant.temperature,
+        topP: assistant.topP,
+        maxTokens: assistant.maxTokens,
+      });
+    }
     const path = activePath(history.listMessages(conversation.id), conversation.activeLeafId);
-    return this.ask(conversation.id, target, path, input.text);
+    return this.ask(conversation.id, target, path, input.text, attached);
   }
 
   /** A new answer beside `messageId` (an assistant message), or under it (a user message). */
@@ -92,7 +122,9 @@ export class ChatService {
     const target = await this.targetOf(message.conversationId);
     const all = history.listMessages(message.conversationId);
     const path = message.parentId ? activePath(all, message.parentId) : [];
-    return this.ask(message.conversationId, target, path, text);
+    // The edited question keeps the files of the original.
+    const [original] = this.deps.attachments?.withRefs(message.conversationId, [message]) ?? [message];
+    return this.ask(message.conversationId, target, path, text, original?.attachments ?? []);
   }
 
   /**
@@ -149,8 +181,24 @@ export class ChatService {
     await Promise.allSettled([...this.running]);
   }
 
-  private ask(conversationId: string, target: Target, path: Message[], text: string) {
-    const userMessage = this.deps.history.insertMessage({
+  private assistantFor(id: string | undefined) {
+    const assistants = this.deps.assistants;
+    if (!assistants) return null;
+    const wanted = id ?? assistants.defaultId();
+    if (!wanted) return null;
+    const found = assistants.resolve(wanted);
+    if (!found && id) throw new FerryError('not_found', 'Assistant not found');
+    return found;
+  }
+
+  private attachmentRefs(items: ReadonlyArray<{ id: string; name: string }>): AttachmentRef[] {
+    if (items.length === 0) return [];
+    if (!this.deps.attachments) throw new FerryError('invalid_input', 'Attachments are not available');
+    return this.deps.attachments.refsFor(items);
+  }
+
+  private ask(conversationId: string, target: Target, path: Message[], text: string, attached: readonly AttachmentRef[] = []) {
+    const inserted = this.deps.history.insertMessage({
       conversationId,
       parentId: path.at(-1)?.id ?? null,
       role: 'user',
@@ -158,6 +206,8 @@ export class ChatService {
       status: 'done',
       model: null,
     });
+    this.deps.history.linkAttachments(inserted.id, attached);
+    const userMessage: Message = attached.length > 0 ? { ...inserted, attachments: [...attached] } : inserted;
     const assistantMessage = this.insertAnswer(conversationId, userMessage.id, target.model);
     const conversation = this.begin(assistantMessage, target, [...path, userMessage]);
     return { conversation, userMessage, assistantMessage };
@@ -186,31 +236,38 @@ export class ChatService {
 
   private start(message: Message, target: Target, path: Message[], preferences: Preferences): void {
     const settings = this.deps.history.getSettings(message.conversationId) ?? DEFAULT_CONVERSATION_SETTINGS;
-    const sendReasoning = preferences.modelSettings.find((m) => m.model === target.model)?.sendReasoning ?? false;
+    const profile = preferences.modelSettings.find((m) => m.model === target.model);
+    const sendReasoning = profile?.sendReasoning ?? false;
     const controller = new AbortController();
     const entry: { controller: AbortController; conversationId: string; done?: Promise<void> } = {
       controller,
       conversationId: message.conversationId,
     };
     this.active.set(message.id, entry);
-    const run = streamAnswer(
-      { ...this.deps, persistIntervalMs: this.deps.persistIntervalMs ?? 300 },
-      message,
-      {
-        baseUrl: target.baseUrl,
-        // Local servers (Ollama, LM Studio) take no key: none is sent, and a 401 then reads as 'no key'.
-        apiKey: target.apiKey,
-        model: target.model,
-        messages: buildTurns(path, { settings, sendReasoning }),
-        params: requestParams(settings),
-        includeUsage: !preferences.noStreamOptions.includes(target.connectionId),
-        timeouts: preferences.timeouts,
-        signal: controller.signal,
-        fetch: target.fetch,
-      },
-    )
-      .then(({ streamOptionsRejected }) => {
-        if (streamOptionsRejected) this.rememberNoStreamOptions(target.connectionId);
+    const contents = this.deps.attachments?.turnContents(message.conversationId, path) ?? Promise.resolve(new Map());
+    const run = contents
+      .then((resolved) => {
+        const messages = buildTurns(path, { settings, sendReasoning, contents: resolved });
+        return streamAnswer(
+          // A provider that refuses the images gets its words kept, with a hint about vision.
+          { ...this.deps, streamChat: withImageHint(this.deps.streamChat, messages), persistIntervalMs: this.deps.persistIntervalMs ?? 300 },
+          message,
+          {
+            baseUrl: target.baseUrl,
+            // Local servers (Ollama, LM Studio) take no key: none is sent, and a 401 then reads as 'no key'.
+            apiKey: target.apiKey,
+            model: target.model,
+            messages,
+            params: effectiveParams({ ...settings, reasoningEffort: this.reasoningEffortOf(message.conversationId) }, profile),
+            includeUsage: !preferences.noStreamOptions.includes(target.connectionId),
+            timeouts: preferences.timeouts,
+            signal: controller.signal,
+            fetch: target.fetch,
+          },
+          // Chained on the stream itself, not after the outer step: remembered as soon as it ends.
+        ).then(({ streamOptionsRejected }) => {
+          if (streamOptionsRejected) this.rememberNoStreamOptions(target.connectionId);
+        });
       })
       .catch((error: unknown) => this.deps.logger.error(`answer stream failed: ${String(error)}`))
       .finally(() => {
@@ -219,6 +276,11 @@ export class ChatService {
       });
     entry.done = run;
     this.running.add(run);
+  }
+
+  private reasoningEffortOf(conversationId: string) {
+    const id = this.deps.history.conversationAssistant(conversationId);
+    return id ? (this.deps.assistants?.resolve(id)?.reasoningEffort ?? null) : null;
   }
 
   private rememberNoStreamOptions(connectionId: string): void {

@@ -132,4 +132,73 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'attachments: content-addressed files referenced from messages',
+    up(db) {
+      // The bytes live in the data folder's attachments/ under their id; rows carry what the UI
+      // and the next request need without touching the file (thumbnail, extracted text).
+      db.exec(`
+        CREATE TABLE attachments (
+          id            TEXT PRIMARY KEY,  -- SHA-256 (hex) of the file as added
+          kind          TEXT NOT NULL,     -- 'image' | 'document'
+          mime          TEXT NOT NULL,     -- of the stored bytes
+          original_size INTEGER NOT NULL,
+          size          INTEGER NOT NULL,
+          width         INTEGER NULL,
+          height        INTEGER NULL,
+          pages         INTEGER NULL,
+          text          TEXT NULL,         -- documents: the extracted text sent as context
+          tokens        INTEGER NOT NULL DEFAULT 0,
+          truncated     INTEGER NOT NULL DEFAULT 0,
+          thumbnail     TEXT NULL,         -- images: a small data URL
+          created_at    INTEGER NOT NULL
+        );
+        CREATE TABLE message_attachments (
+          message_id    TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+          position      INTEGER NOT NULL,
+          attachment_id TEXT NOT NULL REFERENCES attachments(id),
+          name          TEXT NOT NULL,
+          PRIMARY KEY (message_id, position)
+        );
+        CREATE INDEX message_attachments_attachment ON message_attachments(attachment_id);
+      `);
+    },
+  },
+  {
+    version: 5,
+    description: 'assistants, saved prompts, the assistant a conversation started with',
+    up(db) {
+      db.exec(`
+        CREATE TABLE assistants (
+          id               TEXT PRIMARY KEY,
+          name             TEXT NOT NULL,
+          avatar           TEXT NOT NULL DEFAULT '',
+          system_prompt    TEXT NOT NULL DEFAULT '',
+          connection_id    TEXT NULL,
+          model            TEXT NULL,
+          temperature      REAL NULL,
+          top_p            REAL NULL,
+          max_tokens       INTEGER NULL,
+          reasoning_effort TEXT NULL,
+          context_messages INTEGER NULL,
+          -- Where it came from when not made here (e.g. 'nextchat' for an imported mask).
+          source           TEXT NULL,
+          created_at       INTEGER NOT NULL,
+          updated_at       INTEGER NOT NULL
+        );
+        CREATE TABLE prompts (
+          id         TEXT PRIMARY KEY,
+          title      TEXT NOT NULL,
+          body       TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+        -- A built-in's id ('builtin:…') or a row of assistants; kept when that assistant is deleted.
+        ALTER TABLE conversations ADD COLUMN assistant_id TEXT NULL;
+        -- The default assistant may be a built-in, which has no row: one small key/value table.
+        CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      `);
+    },
+  },
 ];

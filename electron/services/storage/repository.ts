@@ -11,6 +11,9 @@ import {
   type ConversationRow,
   type MessageRow,
 } from './rows';
+import { createAttachmentStore } from '../attachments/attachment-store';
+import { createMessageOpsStore } from '../messages/message-ops-store';
+import { createAssistantStore } from '../assistants/assistant-store';
 import { createLibraryStore } from './library-store';
 import { createTreeStore } from './tree-store';
 import type { HistoryRepository } from './types';
@@ -182,6 +185,9 @@ export function createRepository(db: Database.Database): HistoryRepository {
     },
     ...createTreeStore(db, now, live),
     ...createLibraryStore(db, now, live),
+    ...createAttachmentStore(db, now, live),
+    ...createMessageOpsStore(db, now, live),
+    ...createAssistantStore(db, now, live),
     markStreamingInterrupted() {
       live();
       return sql.markStreamingInterrupted.run({ now: now() }).changes;

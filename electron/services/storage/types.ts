@@ -1,3 +1,6 @@
+import type { AttachmentStore } from '../attachments/attachment-store';
+import type { MessageOpsStore } from '../messages/message-ops-store';
+import type { AssistantStore } from '../assistants/assistant-store';
 import type { LibraryStore } from './library-store';
 import type {
   ConversationSettings,
@@ -10,7 +13,7 @@ import type {
 } from '../../../shared/schemas';
 
 /** Conversation and message history on disk (SQLite). Synchronous: libsql's API is, and it is fast. */
-export interface HistoryRepository extends LibraryStore {
+export interface HistoryRepository extends LibraryStore, AttachmentStore, MessageOpsStore, AssistantStore {
   /** Newest first (by updatedAt). */
   listConversations(): ConversationSummary[];
   getConversation(id: string): ConversationSummary | null;

@@ -187,12 +187,13 @@ async function mentionsStreamOptions(watch: ResponseWatch, thrown: APIError): Pr
 }
 
 /** Only the parameters the caller gave: an absent one keeps the provider's default. */
-function samplingParams(request: StreamChatRequest): { temperature?: number; top_p?: number; max_tokens?: number } {
-  const out: { temperature?: number; top_p?: number; max_tokens?: number } = {};
+function samplingParams(request: StreamChatRequest): NonNullable<StreamChatRequest['params']> {
+  const out: NonNullable<StreamChatRequest['params']> = {};
   const params = request.params ?? {};
   if (typeof params.temperature === 'number') out.temperature = params.temperature;
   if (typeof params.top_p === 'number') out.top_p = params.top_p;
   if (typeof params.max_tokens === 'number') out.max_tokens = params.max_tokens;
+  if (params.reasoning_effort) out.reasoning_effort = params.reasoning_effort;
   return out;
 }
 

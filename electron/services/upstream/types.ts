@@ -1,9 +1,10 @@
 import type { UpstreamError } from '../../../shared/schemas';
 
-export interface ChatTurn {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+/** A part of a user turn that carries an image (OpenAI's content-part form). */
+export type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+
+/** One message sent upstream; only a user turn with images carries parts, everything else is plain text. */
+export type ChatTurn = { role: 'system' | 'assistant'; content: string } | { role: 'user'; content: string | ContentPart[] };
 
 /** One piece of a streamed answer: visible text and/or the model's reasoning ("thinking"). */
 export interface StreamDelta {
@@ -35,7 +36,7 @@ export interface StreamChatRequest {
   messages: ChatTurn[];
   signal: AbortSignal;
   /** Sampling parameters; absent ones are not sent. */
-  params?: { temperature?: number; top_p?: number; max_tokens?: number };
+  params?: { temperature?: number; top_p?: number; max_tokens?: number; reasoning_effort?: 'minimal' | 'low' | 'medium' | 'high' };
   /** Ask for `stream_options.include_usage`; false for a connection known to reject it. Default true. */
   includeUsage?: boolean;
   timeouts?: Partial<StreamTimeouts>;

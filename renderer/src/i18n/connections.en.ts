@@ -55,9 +55,6 @@ const connectionsEn = {
     removeCustom: 'Remove {{model}} from your model names',
   },
   target: {
-    connection: 'Connection for this conversation',
-    model: 'Model for this conversation',
-    newChat: 'Connection for new chats',
     switched: 'The next message goes to {{connection}} · {{model}}.',
     failed: 'Couldn’t switch: {{message}}',
   },

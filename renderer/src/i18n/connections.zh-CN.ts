@@ -58,9 +58,6 @@ const connectionsZh: DeepStringRecord<typeof connectionsEn> = {
     removeCustom: '从自定义模型中删除 {{model}}',
   },
   target: {
-    connection: '此对话使用的连接',
-    model: '此对话使用的模型',
-    newChat: '新对话使用的连接',
     switched: '下一条消息将发送到 {{connection}} · {{model}}。',
     failed: '切换失败：{{message}}',
   },

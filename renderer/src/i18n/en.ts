@@ -1,6 +1,7 @@
 import connectionsEn from './connections.en';
 import updatesEn from './updates.en';
 import errorsEn from './errors.en';
+import richEn from './rich.en';
 /**
  * English strings: the source of truth. Every other locale is typed against this object, so a
  * key added here and forgotten elsewhere fails the type check.
@@ -224,6 +225,7 @@ const en = {
   },
   connections: connectionsEn,
   updates: updatesEn,
+  rich: richEn,
   markdown: {
     copyCode: 'Copy code',
     code: 'code',

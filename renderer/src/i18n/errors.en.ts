@@ -121,6 +121,10 @@ const errorsEn = {
       title: 'The answer stalled',
       hint: 'The stream stopped sending for too long and was closed. Everything received so far is kept; continue or retry.',
     },
+    images_not_supported: {
+      title: 'This model doesn’t take images',
+      hint: 'The provider refused the attached images. Switch to a model that accepts images (a “vision” model), or remove the images. In Settings → Models you can mark this model as text-only so Ferry warns before sending.',
+    },
   },
   app: {
     invalid_input: {
@@ -170,6 +174,10 @@ const errorsEn = {
     database_unavailable: {
       title: 'The history database can’t be used',
       hint: 'It may have been written by a newer Ferry. Update Ferry, or restore a backup.',
+    },
+    attachment_rejected: {
+      title: 'The file couldn’t be attached',
+      hint: 'Check the file and try again.',
     },
     disconnected: {
       title: 'Disconnected from Ferry host',

@@ -124,6 +124,10 @@ const errorsZh: DeepStringRecord<typeof errorsEn> = {
       title: '回答中途停住了',
       hint: '数据流太久没有新内容，连接已被关闭。已收到的内容都已保留；可以继续生成或重试。',
     },
+    images_not_supported: {
+      title: '这个模型不接受图片',
+      hint: '服务商拒绝了附带的图片。请换用支持图片的模型（“视觉”模型），或移除图片。也可以在“设置 → 模型”中把该模型标为仅文本，Ferry 会在发送前提醒你。',
+    },
   },
   app: {
     invalid_input: {
@@ -173,6 +177,10 @@ const errorsZh: DeepStringRecord<typeof errorsEn> = {
     database_unavailable: {
       title: '无法使用历史数据库',
       hint: '它可能由更新版本的 Ferry 写入。请更新 Ferry，或恢复备份。',
+    },
+    attachment_rejected: {
+      title: '无法添加该文件',
+      hint: '请检查文件后重试。',
     },
     disconnected: {
       title: '与 Ferry 主程序的连接已断开',

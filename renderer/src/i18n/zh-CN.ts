@@ -1,5 +1,6 @@
 import connectionsZh from './connections.zh-CN';
 import updatesZh from './updates.zh-CN';
+import richZhCN from './rich.zh-CN';
 import errorsZh from './errors.zh-CN';
 import type { Resources } from './en';
 import type { DeepStringRecord } from './types';
@@ -224,6 +225,7 @@ const zhCN: DeepStringRecord<Resources> = {
   },
   connections: connectionsZh,
   updates: updatesZh,
+  rich: richZhCN,
   markdown: {
     copyCode: '复制代码',
     code: '代码',

@@ -56,18 +56,29 @@ export function startNewChat(): void {
 }
 
 /** Throws an ApiError when main refuses (no connection, busy, ...); the composer shows it. */
-export async function sendMessage(text: string): Promise<void> {
+export async function sendMessage(
+  text: string,
+  attachments: ReadonlyArray<{ id: string; name: string }> = [],
+  /** A new chat's connection and model, when the user picked them; else the active connection's default. */
+  picked?: { connectionId: string; model: string } | null,
+  /** The assistant a new chat starts with. */
+  assistantId?: string,
+): Promise<void> {
   const chat = useChatStore.getState();
   const conversationId = chat.openId ?? undefined;
   const isNew = conversationId === undefined;
   // An existing conversation keeps its own connection; a new one starts on the active connection.
-  const connectionId = isNew ? selectActiveConnection(useAppStore.getState())?.id : undefined;
+  const connectionId = isNew ? (picked?.connectionId ?? selectActiveConnection(useAppStore.getState())?.id) : undefined;
+  const model = isNew && picked && picked.connectionId === connectionId ? picked.model : undefined;
   if (isNew) chat.setSendingNew(true);
   try {
     const result = await getApi().call('chat.send', {
       text,
+      ...(attachments.length ? { attachments: attachments.map(({ id, name }) => ({ id, name })) } : {}),
       ...(conversationId ? { conversationId } : {}),
       ...(connectionId ? { connectionId } : {}),
+      ...(model ? { model } : {}),
+      ...(isNew && assistantId ? { assistantId } : {}),
     });
     useConversationsStore.getState().upsert(result.conversation);
     const now = useChatStore.getState();

@@ -8,7 +8,7 @@ import { ComposerContainer } from '../composer/ComposerContainer';
 import { ConversationSettingsDialog } from './ConversationSettingsDialog';
 import { ConversationTotals } from './ConversationTotals';
 import { MessageList } from './MessageList';
-import { TargetPicker } from './TargetPicker';
+import { ModelPicker } from '../model-picker/ModelPicker';
 import { Welcome } from './Welcome';
 
 function ChatHeader() {
@@ -19,14 +19,14 @@ function ChatHeader() {
   if (!openId) {
     return (
       <header className="chat-header">
-        <TargetPicker conversation={null} />
+        <ModelPicker conversation={null} />
       </header>
     );
   }
   return (
     <header className="chat-header">
       <h1 className="chat-title">{summary?.title || t('sidebar.untitled')}</h1>
-      <TargetPicker conversation={summary ?? null} />
+      <ModelPicker conversation={summary ?? null} />
       <ConversationTotals />
       <button
         type="button"

@@ -3,6 +3,7 @@ import type { Message } from '../../../../shared/schemas';
 import { continueAnswer, regenerateAnswer } from '../../state/branch-actions';
 import { CopyButton } from '../../ui/CopyButton';
 import { PencilIcon } from '../../ui/icons';
+import { MessageMenu } from '../message-control/MessageMenu';
 import { BranchSwitcher } from './BranchSwitcher';
 import { UsageLine } from './UsageLine';
 
@@ -57,6 +58,7 @@ export function MessageActions({ message, onEdit, onError, siblingIndex, sibling
           ↻
         </button>
       )}
+      <MessageMenu message={message} onError={onError} />
       {!isUser && message.model && <span className="message-model">{message.model}</span>}
       {!isUser && <UsageLine message={message} />}
     </div>

@@ -5,6 +5,7 @@ import { Markdown } from '../markdown/Markdown';
 import { StreamingMarkdown } from '../markdown/StreamingMarkdown';
 import { useAppStore } from '../../state/app-store';
 import { editAndResend, regenerateAnswer } from '../../state/branch-actions';
+import { UserBubble } from '../message-control/UserBubble';
 import { EditMessageForm } from './EditMessageForm';
 import { ErrorCard } from './ErrorCard';
 import { MessageActions, RecoverActions, type SiblingProps } from './MessageActions';
@@ -78,7 +79,7 @@ export const MessageItem = memo(function MessageItem({ message, ...siblings }: {
             }}
           />
         ) : (
-          <div className="bubble">{message.content}</div>
+          <UserBubble message={message} />
         )
       ) : (
         <div className="assistant-body">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { selectActiveConnection, selectIsConfigured, useAppStore } from '../../state/app-store';
 import { KeyIcon, LogoMark } from '../../ui/icons';
+import { AssistantGallery } from '../assistants/AssistantGallery';
 
 /** What a new chat shows: a greeting, and the way to a working setup if there isn't one yet. */
 export function Welcome() {
@@ -33,6 +34,7 @@ export function Welcome() {
           </button>
         </div>
       )}
+      {configured && <AssistantGallery />}
     </section>
   );
 }

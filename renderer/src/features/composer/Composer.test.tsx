@@ -26,7 +26,7 @@ describe('Composer Enter and IME', () => {
     const { box, onSend } = setup();
     fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13 });
     await flush();
-    expect(onSend).toHaveBeenCalledWith('你好');
+    expect(onSend).toHaveBeenCalledWith('你好', []);
   });
 
   it('does not send on Shift+Enter', async () => {

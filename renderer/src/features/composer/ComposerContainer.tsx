@@ -6,6 +6,13 @@ import { useAppStore } from '../../state/app-store';
 import { selectStreamingMessage, useChatStore } from '../../state/chat-store';
 import { sendMessage, stopMessage } from '../../state/conversation-actions';
 import { AlertIcon, CloseIcon } from '../../ui/icons';
+import type { AttachmentRef } from '../../../../shared/schemas';
+import { DropOverlay } from '../attachments/DropOverlay';
+import { MessageUndo } from '../message-control/MessageUndo';
+import { useNewChatTarget } from '../model-picker/new-chat-target';
+import { selectNewChatAssistant, useAssistantsStore } from '../assistants/assistants-store';
+import { ChosenAssistant } from '../assistants/ChosenAssistant';
+import { useVisionBlock } from '../attachments/use-vision-block';
 import { Composer } from './Composer';
 
 const SETTINGS_ERRORS = new Set(['no_connection', 'no_key', 'keychain_unavailable']);
@@ -39,18 +46,28 @@ export function ComposerContainer() {
     return () => window.removeEventListener('keydown', onKey);
   }, [streaming]);
 
+  const visionBlock = useVisionBlock();
+  const [visionWarning, setVisionWarning] = useState<string | null>(null);
   const onSend = useCallback(
-    async (text: string) => {
+    async (text: string, attachments: AttachmentRef[]) => {
       setError(null);
+      // A model marked text-only would refuse the images: say so before anything is sent.
+      if (visionBlock && attachments.some((a) => a.kind === 'image')) {
+        setVisionWarning(visionBlock);
+        return false;
+      }
+      setVisionWarning(null);
       try {
-        await sendMessage(text);
+        const assistant = selectNewChatAssistant(useAssistantsStore.getState());
+        await sendMessage(text, attachments, useNewChatTarget.getState().target, assistant?.id);
+        useAssistantsStore.getState().choose(null);
         return true;
       } catch (err) {
         setError(toApiError(err));
         return false;
       }
     },
-    [setError],
+    [setError, visionBlock],
   );
 
   const text = error ? appErrorText(t, error) : null;
@@ -72,6 +89,14 @@ export function ComposerContainer() {
           </button>
         </div>
       )}
+      {visionWarning && (
+        <p className="composer-warning" role="alert">
+          {t('rich.attach.visionOff', { model: visionWarning })}
+        </p>
+      )}
+      <ChosenAssistant />
+      <DropOverlay />
+      <MessageUndo />
       <Composer streaming={streaming} onSend={onSend} onStop={stopStreaming} focusKey={openId} />
     </div>
   );

@@ -6,6 +6,7 @@ import { AppProxySection } from '../connections/AppProxySection';
 import { TimeoutsSection } from './TimeoutsSection';
 import { ConnectionsSection } from '../connections/ConnectionsSection';
 import { ModelSettingsSection } from './ModelSettingsSection';
+import { ModelProfilesSection } from '../model-picker/ModelProfilesSection';
 import { LanguageField, ThemeField } from './PreferencesSection';
 import { UpdatesSection } from '../updates/UpdatesSection';
 
@@ -27,6 +28,9 @@ export function SettingsDialog() {
         </SettingsSection>
         <SettingsSection id="settings-models" title={t('branch.pricesSection')}>
           <ModelSettingsSection />
+        </SettingsSection>
+        <SettingsSection id="settings-model-profiles" title={t('rich.profiles.title')}>
+          <ModelProfilesSection />
         </SettingsSection>
         <SettingsSection id="settings-appearance" title={t('settings.sections.appearance')}>
           <ThemeField />
