@@ -6,6 +6,7 @@ import {
   ConversationSettings,
   ConversationSummary,
   DatabaseStatus,
+  FontSize,
   Id,
   KeyStorage,
   LanguagePref,
@@ -17,6 +18,7 @@ import {
   TimeoutSettings,
 } from './schemas';
 import { connectionRoutes } from './connection-routes';
+import { ShortcutOverrides } from './shortcuts';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -30,7 +32,15 @@ export const routes = {
 
   'prefs.get': route(empty, Preferences),
   'prefs.set': route(
-    z.object({ language: LanguagePref.optional(), theme: ThemePref.optional() }).strict(),
+    z
+      .object({
+        language: LanguagePref.optional(),
+        theme: ThemePref.optional(),
+        fontSize: FontSize.optional(),
+        sidebarCollapsed: z.boolean().optional(),
+        shortcuts: ShortcutOverrides.optional(),
+      })
+      .strict(),
     Preferences,
   ),
 

@@ -6,7 +6,7 @@ import { useAppStore } from './state/app-store';
 import { ConnectionBanner } from './ui/ConnectionBanner';
 
 export function App() {
-  const settingsOpen = useAppStore((s) => s.settingsOpen);
+  const settingsOpen = useAppStore((s) => s.settingsSection !== null);
   return (
     <div className="app">
       <ConnectionBanner />
