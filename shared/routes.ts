@@ -66,6 +66,11 @@ export const routes = {
     z.object({ cursor: z.string().max(300).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
     z.array(ConversationSummary),
   ),
+  /** The sidebar's filter: conversations whose title contains every term of `text`, pinned first, then newest. */
+  'conversations.findByTitle': route(
+    z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z.array(ConversationSummary),
+  ),
   'conversations.pin': route(z.object({ id: Id, pinned: z.boolean() }).strict(), ConversationSummary),
   /** Undo of `conversations.delete` (which only hides a conversation; it is purged after 7 days). */
   'conversations.restore': route(z.object({ id: Id }).strict(), ConversationSummary),

@@ -36,6 +36,11 @@ export async function setPreference(patch: PreferencePatch): Promise<void> {
   applyPreferences(prefs);
 }
 
+/** Hides or shows the sidebar; remembered across launches. */
+export function toggleSidebar(): Promise<void> {
+  return setPreference({ sidebarCollapsed: !useAppStore.getState().prefs?.sidebarCollapsed });
+}
+
 /** Ctrl/Cmd + / − / 0: one step bigger or smaller, or back to the default, saved at once. */
 export function stepFontSize(step: 1 | -1 | 0): Promise<void> {
   const current = useAppStore.getState().prefs?.fontSize ?? FONT_SIZE.default;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError } from '../../api';
 import { appErrorText } from '../../i18n/error-text';
@@ -29,18 +29,7 @@ export function ComposerContainer() {
   const error = failure?.openId === openId && !stale ? failure.error : null;
   const setError = useCallback((err: ApiError | null) => setFailure(err ? { openId, error: err, connections: useAppStore.getState().connections } : null), [openId]);
 
-  // Esc stops the reply from anywhere, unless a dialog or an inline editor claimed it first.
-  useEffect(() => {
-    if (!streaming) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing) return;
-      if (document.querySelector('[aria-modal="true"]')) return;
-      e.preventDefault();
-      stopStreaming();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [streaming]);
+  // Esc (or the user's own binding) stops the reply from anywhere: see features/shortcuts.
 
   const onSend = useCallback(
     async (text: string) => {
