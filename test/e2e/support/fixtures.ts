@@ -10,8 +10,8 @@ export interface FerryWorld {
   fixture: FixtureServer;
   dataDir: string;
   host: HostProcess;
-  /** Restarts the host on the same data folder (a new port and token, as a real relaunch). */
-  restartHost(): Promise<HostProcess>;
+  /** Restarts the host on the same data folder (a new port and token, as a real relaunch; `args` e.g. --port/--token). */
+  restartHost(args?: string[]): Promise<HostProcess>;
   keychainService: string;
 }
 
@@ -29,9 +29,9 @@ export const test = base.extend<{ ferry: FerryWorld; hostEnv: NodeJS.ProcessEnv 
       dataDir,
       keychainService,
       host: await startHostProcess(dataDir, env),
-      async restartHost() {
+      async restartHost(args = []) {
         await world.host.stop();
-        world.host = await startHostProcess(dataDir, env);
+        world.host = await startHostProcess(dataDir, env, args);
         return world.host;
       },
     };
