@@ -157,7 +157,7 @@ export function effectiveShortcuts(overrides: ShortcutOverrides | undefined): Re
 }
 
 const KEY_LABELS: Record<string, string> = {
-  Slash: '/', Comma: ',', Period: '.', Equal: '+', Minus: '−', Space: 'Space',
+  Slash: '/', Comma: ',', Period: '.', Equal: '=', Minus: '-', Space: 'Space',
   BracketLeft: '[', BracketRight: ']', ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→',
   Escape: 'Esc', Enter: 'Enter', Backspace: 'Backspace',
 };

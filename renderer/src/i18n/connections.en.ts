@@ -7,6 +7,12 @@ const connectionsEn = {
   deleted: 'Connection deleted.',
   newConnection: 'New connection',
   preset: 'Preset',
+  /** Names of presets that are not brands (brands stay as they are in every language). */
+  presetNames: {
+    reseller: 'OpenAI-compatible reseller',
+    nextchat: 'NextChat relay',
+    custom: 'Other OpenAI-compatible API',
+  },
   presets: {
     openai: 'The official OpenAI API. From mainland China it usually needs a proxy.',
     reseller: 'A reseller’s key at another address (openai-hk as the example). Paste the address they gave you.',

@@ -10,6 +10,11 @@ const connectionsZh: DeepStringRecord<typeof connectionsEn> = {
   deleted: '连接已删除。',
   newConnection: '新连接',
   preset: '预设',
+  presetNames: {
+    reseller: '兼容 OpenAI 的代理商',
+    nextchat: '自建 NextChat 中转',
+    custom: '其他兼容 OpenAI 的 API',
+  },
   presets: {
     openai: 'OpenAI 官方 API。在中国大陆通常需要代理。',
     reseller: '代理商提供的密钥和地址（以 openai-hk 为例）。粘贴对方给你的地址即可。',
@@ -69,8 +74,8 @@ const connectionsZh: DeepStringRecord<typeof connectionsEn> = {
     title: '超时设置',
     hint: '对所有请求生效。推理模型可能要思考几分钟才输出第一个字。',
     connectMs: '连接超时（秒）',
-    firstByteMs: '等待首个 token（秒）',
-    idleMs: '数据块之间的最长静默（秒）',
+    firstByteMs: '等待模型开始输出（秒）',
+    idleMs: '输出中途的最长停顿（秒）',
     save: '保存超时设置',
     saved: '超时设置已保存。',
     invalid: '请输入秒数，至少为 1。',
@@ -124,7 +129,7 @@ const connectionsZh: DeepStringRecord<typeof connectionsEn> = {
     passed: '通过',
     failed: '失败',
     codes: {
-      invalid_url: 'Base URL 不是有效的 http(s) 地址。',
+      invalid_url: 'API 地址不是有效的 http 或 https 网址。',
       key_host_mismatch: '保存的密钥属于另一个主机。请为此主机确认，或重新填写密钥。',
       no_key: '这个连接需要密钥。',
       no_model: '还没有填写模型。请输入模型名称，或从列表中选择。',
