@@ -1,15 +1,6 @@
-import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, setUpConnection, test } from './support/fixtures';
-
-/** A port nothing listens on: bound once to learn a free one, then closed. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
+import { freePort } from './support/ports';
 
 async function openSettings(page: Page) {
   const setup = page.getByRole('button', { name: 'Set up a connection' });
@@ -57,7 +48,7 @@ test('Settings is one side list of sections; arrows move between them; unsaved c
 test('Test connection tests what the form holds and saves nothing', async ({ page, ferry }) => {
   await page.goto(ferry.host.url);
   const dialog = await openSettings(page);
-  const port = await deadPort();
+  const port = await freePort();
   await dialog.getByLabel('Base URL', { exact: true }).fill(`http://127.0.0.1:${port}`);
   await dialog.getByLabel('API key', { exact: true }).fill('sk-typed-not-saved-1234');
   await dialog.getByLabel('Model', { exact: true }).fill('fixture-model');

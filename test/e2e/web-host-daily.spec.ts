@@ -1,13 +1,5 @@
-import { createServer } from 'node:net';
 import { expect, setUpConnection, test } from './support/fixtures';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
+import { freePort } from './support/ports';
 
 test('a stable address: the same --token and --port after a crash, and the open page marks the cut answer interrupted', async ({ page, ferry }) => {
   const port = await freePort();

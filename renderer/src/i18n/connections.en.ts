@@ -124,6 +124,7 @@ const connectionsEn = {
       completion: 'Test request',
       model: 'Model',
     },
+    stepLine: '{{step}}: {{result}}',
     passed: 'passed',
     failed: 'failed',
     codes: {

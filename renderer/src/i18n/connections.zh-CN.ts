@@ -126,6 +126,7 @@ const connectionsZh: DeepStringRecord<typeof connectionsEn> = {
       completion: '测试请求',
       model: '模型',
     },
+    stepLine: '{{step}}：{{result}}',
     passed: '通过',
     failed: '失败',
     codes: {

@@ -51,7 +51,7 @@ export function TestReport({ report, onUseSuggestion, onUseModel }: TestReportPr
         {report.steps.map((s, i) => (
           <li key={`${s.step}-${i}`} className={s.ok ? 'step-ok' : 'step-failed'}>
             <span aria-hidden="true">{s.ok ? '✓' : '✗'} </span>
-            {t(`connections.test.steps.${s.step}`)}: {s.ok ? t('connections.test.passed') : t('connections.test.failed')}
+            {t('connections.test.stepLine', { step: t(`connections.test.steps.${s.step}`), result: s.ok ? t('connections.test.passed') : t('connections.test.failed') })}
             {s.detail && <code className="test-step-detail"> {s.detail}</code>}
           </li>
         ))}

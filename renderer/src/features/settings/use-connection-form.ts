@@ -6,7 +6,7 @@ import { getApi } from '../../api';
 import { appErrorText } from '../../i18n/error-text';
 import { useAppStore } from '../../state/app-store';
 import { reloadSettings } from '../../state/settings-actions';
-import { applyPreset, effectiveInput, formSignature, initialFields, parseHeaders, proxyConfigOf, type FormFields } from '../connections/form-model';
+import { applyPreset, draftOf, effectiveInput, formSignature, initialFields, parseHeaders, type FormFields } from '../connections/form-model';
 
 export type FormStatus =
   | { kind: 'idle' }
@@ -51,17 +51,7 @@ export function useConnectionForm(initialId: string | null, onSaved: (id: string
     if (address) return (setStatus({ kind: 'error', message: t(address) }), null);
     if (key && !keychain.available && !fields.sessionOnly) return (setStatus({ kind: 'error', message: t('settings.sessionRequired') }), null);
     const api = getApi();
-    let saved = await api.call('connections.save', {
-      ...(id ? { id } : {}),
-      name: fields.name.trim(),
-      preset: fields.preset,
-      baseUrl,
-      asTyped,
-      model: fields.model.trim(),
-      headers: headers.headers,
-      proxy: proxyConfigOf(fields.proxy),
-      customModels: withCustomModel(connection, fields.model),
-    });
+    let saved = await api.call('connections.save', { ...draftOf(fields, id, headers.headers), customModels: withCustomModel(connection, fields.model) });
     if (key) {
       // The key leaves the form exactly once; whatever happens next, it is not kept here.
       setFields((f) => ({ ...f, key: '', code: '' }));
@@ -113,16 +103,7 @@ export function useConnectionForm(initialId: string | null, onSaved: (id: string
       setTesting(true);
       setReport(null);
       try {
-        const draft = {
-          ...(id ? { id } : {}),
-          name: fields.name.trim() || t('settings.defaultName'),
-          preset: fields.preset,
-          baseUrl,
-          asTyped,
-          model: fields.model.trim(),
-          headers: headers.headers,
-          proxy: proxyConfigOf(fields.proxy),
-        };
+        const draft = { ...draftOf(fields, id, headers.headers), name: fields.name.trim() || t('settings.defaultName') };
         setReport(await getApi().call('connections.testDraft', { draft, ...(key ? { key } : {}) }));
       } catch (err) {
         fail(err);
