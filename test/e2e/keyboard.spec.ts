@@ -18,6 +18,7 @@ test('the conversation list is one Tab stop; arrows, Home and End move; Enter op
   await page.keyboard.press('Tab');
   await expect(list.getByRole('option', { name: 'Delta' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(list.getByRole('option', { name: 'Charlie' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(list.getByRole('option', { name: 'Bravo' })).toBeFocused();
   await page.keyboard.press('End');
@@ -25,6 +26,7 @@ test('the conversation list is one Tab stop; arrows, Home and End move; Enter op
   await page.keyboard.press('Home');
   await expect(list.getByRole('option', { name: 'Delta' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(list.getByRole('option', { name: 'Charlie' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Charlie' })).toBeVisible();
   await expect(list.getByRole('option', { name: 'Charlie' })).toHaveAttribute('aria-selected', 'true');
@@ -99,7 +101,11 @@ test('the shortcut list (Ctrl+/), a changed shortcut that is saved and shown, Ct
   await expect(nav(page)).toBeVisible();
 
   // Ctrl + and − change the message text size, Ctrl+0 resets it; saved too.
-  const size = () => page.evaluate(() => getComputedStyle(document.querySelector('.composer-input')!).fontSize);
+  const size = () =>
+    page.evaluate(() => {
+      const box = document.querySelector('.composer-input');
+      return box ? getComputedStyle(box).fontSize : null;
+    });
   await expect.poll(size).toBe('15px');
   await page.keyboard.press('Control+=');
   await page.keyboard.press('Control+=');

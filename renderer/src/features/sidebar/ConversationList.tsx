@@ -70,7 +70,11 @@ export function ConversationList({ list, onDelete, onRangeEnd, listRef, busy }: 
     if (row?.kind !== 'conversation') return;
     setFocusId(row.conversation.id);
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    requestAnimationFrame(() => document.getElementById(optionId(row.conversation.id))?.focus());
+    // A row in view takes focus at once (so the next key acts on it); one scrolled in, once rendered.
+    const id = optionId(row.conversation.id);
+    const el = document.getElementById(id);
+    if (el) el.focus();
+    else requestAnimationFrame(() => document.getElementById(id)?.focus());
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
