@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import open from 'open';
@@ -8,12 +7,16 @@ import { dataFiles, defaultDataDir } from '../core/data-dir';
 import { createLogger } from '../core/logger';
 import { nodeLocale } from '../core/system-language';
 import { createConfBackend } from '../services/settings/conf-backend';
+import { launchToken } from './launch-token';
 import { startWebHost } from './server';
 
-const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--no-open]
+const USAGE = `Usage: npm run web -- [--port N] [--token T] [--data-dir DIR] [--no-open]
 
 Serves Ferry on http://127.0.0.1 for a browser on this machine.
   --port N         listen on port N (default: a free port)
+  --token T        use T as the access token instead of a new random one, so the address stays the
+                   same across restarts (with --port); FERRY_WEB_TOKEN does the same. At least 16
+                   characters of A-Z a-z 0-9 _ -. Keep it secret: it is the key to your history.
   --data-dir DIR   keep history and settings in DIR (default: the Ferry app's own data folder;
                    FERRY_DATA_DIR does the same)
   --no-open        do not open the default browser`;
@@ -23,6 +26,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      token: { type: 'string' },
       'no-open': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
   const port = values.port ? Number(values.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`);
 
+  const token = launchToken(values.token, process.env);
   const logger = createLogger();
   const staticDir = rendererDir();
   if (!existsSync(staticDir)) throw new Error(`The UI is not built (${staticDir} is missing): run npm run build`);
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
     keychainService: process.env.FERRY_KEYCHAIN_SERVICE,
     logger,
   });
-  const host = await startWebHost({ core, staticDir, port, token: randomBytes(24).toString('base64url'), logger });
+  const host = await startWebHost({ core, staticDir, port, token, logger });
 
   console.log(`Ferry is running at ${host.url}`);
   console.log(`Data: ${dataDir}`);

@@ -63,7 +63,9 @@ test('a stopped answer offers Continue and Regenerate; Continue appends to it', 
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(answer).toHaveAttribute('data-status', 'stopped');
   await expect(answer.getByRole('button', { name: 'Continue' })).toBeVisible();
-  await expect(answer.getByRole('button', { name: 'Regenerate' }).first()).toBeVisible();
+  // One set of actions for the state: Continue and Regenerate, not a second ↻ beside them.
+  await expect(answer.getByRole('button', { name: 'Regenerate' })).toHaveCount(1);
+  await expect(answer.getByRole('button', { name: 'Regenerate' })).toBeVisible();
   // Its token count is shown (estimated: a stopped stream gets no usage chunk).
   await expect(answer.getByLabel('Tokens used')).toHaveText(/~\d+ in · ~\d+ out/);
   const partial = (await answer.locator('.markdown').textContent()) ?? '';

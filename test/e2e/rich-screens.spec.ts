@@ -3,8 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { corruptPdf, sampleImage, samplePdf } from '../support/sample-files';
 import { dropFiles } from './support/file-events';
-import { expect, setUpConnection, test } from './support/fixtures';
-import { choosePreference } from './support/preferences';
+import { expect, setAppearance, setUpConnection, test } from './support/fixtures';
 
 /**
  * Attachments, message controls, the model picker and assistants in both languages, both themes,
@@ -60,8 +59,7 @@ test('rich conversations in English and Chinese, light and dark, narrow and wide
     { lang: 'zh-CN', theme: 'dark' },
   ] as const;
   for (const { lang, theme } of combos) {
-    await choosePreference(page, /^(Language|语言)$/, lang);
-    await choosePreference(page, /^(Theme|主题)$/, theme);
+    await setAppearance(page, { language: lang, theme });
     const zh = lang === 'zh-CN';
     for (const width of [1920, 800]) {
       await page.setViewportSize({ width, height: width === 800 ? 900 : 1000 });

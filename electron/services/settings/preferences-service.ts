@@ -1,4 +1,4 @@
-import { ConnectionConfig, DEFAULT_PROXY, DEFAULT_TIMEOUT_SETTINGS, Preferences } from '../../../shared/schemas';
+import { ConnectionConfig, DEFAULT_PROXY, DEFAULT_TIMEOUT_SETTINGS, FONT_SIZE, Preferences } from '../../../shared/schemas';
 import { z } from 'zod';
 
 /**
@@ -21,6 +21,9 @@ const Lenient = z.object({
   modelSettings: Preferences.shape.modelSettings.catch([]),
   noStreamOptions: Preferences.shape.noStreamOptions.catch([]),
   timeouts: Preferences.shape.timeouts.catch(DEFAULT_TIMEOUT_SETTINGS),
+  fontSize: Preferences.shape.fontSize.catch(FONT_SIZE.default),
+  sidebarCollapsed: Preferences.shape.sidebarCollapsed.catch(false),
+  shortcuts: Preferences.shape.shortcuts.catch({}),
   connections: z
     .array(z.unknown())
     .catch([])

@@ -115,7 +115,7 @@ const errorsEn = {
     },
     first_byte_timeout: {
       title: 'No answer started in time',
-      hint: 'The request was sent but the model didn’t start answering. Reasoning models can think for minutes: raise the first-byte timeout in the connection settings, or try again.',
+      hint: 'The request was sent but the model didn’t start answering. Reasoning models can think for minutes: raise “Wait for the first token” in Settings › Network, or try again.',
     },
     idle_timeout: {
       title: 'The answer stalled',

@@ -86,11 +86,11 @@ const errorsZh: DeepStringRecord<typeof errorsEn> = {
     },
     dns: {
       title: '找不到该服务器地址',
-      hint: '请检查 Base URL 中的主机名是否拼写正确，以及网络或代理的 DNS 设置。',
+      hint: '请检查 API 地址中的主机名是否拼写正确，以及网络或代理的 DNS 设置。',
     },
     connection_refused: {
       title: '服务器拒绝了连接',
-      hint: '该地址和端口上没有服务在监听。请检查 Base URL 中的端口，并确认服务器或本地代理已经启动。',
+      hint: '该地址和端口上没有服务在监听。请检查 API 地址中的端口，并确认服务器或本地代理已经启动。',
     },
     connection_reset: {
       title: '连接中断了',
@@ -106,7 +106,7 @@ const errorsZh: DeepStringRecord<typeof errorsEn> = {
     },
     html_response: {
       title: '返回的是网页而不是 API 响应',
-      hint: 'Base URL 指向了一个网站，常见的是中转的管理页面。它通常需要以 /v1 结尾，例如 https://your-relay.example/v1。',
+      hint: 'API 地址指向了一个网站，常见的是中转的管理页面。它通常需要以 /v1 结尾，例如 https://your-relay.example/v1。',
     },
     error_in_stream: {
       title: '服务商返回了错误',
@@ -118,7 +118,7 @@ const errorsZh: DeepStringRecord<typeof errorsEn> = {
     },
     first_byte_timeout: {
       title: '迟迟没有开始回答',
-      hint: '请求已发出，但模型一直没有开始回答。推理模型可能会思考好几分钟：可以在连接设置中调大“首字超时”，或重试。',
+      hint: '请求已发出，但模型一直没有开始回答。推理模型可能会思考好几分钟：可以在“设置 › 网络”中调大“等待模型开始输出”的时间，或重试。',
     },
     idle_timeout: {
       title: '回答中途停住了',
@@ -148,7 +148,7 @@ const errorsZh: DeepStringRecord<typeof errorsEn> = {
     },
     keychain_unavailable: {
       title: '没有可用的系统钥匙串',
-      hint: '无法安全地保存密钥。请安装并解锁 GNOME Keyring 或 KWallet，或者选择仅在本次会话中保留密钥。',
+      hint: '无法安全地保存密钥。请安装并解锁 GNOME Keyring 或 KWallet，或者选择仅在本次运行期间保留密钥。',
     },
     no_connection: {
       title: '还没有设置连接',
@@ -160,7 +160,7 @@ const errorsZh: DeepStringRecord<typeof errorsEn> = {
     },
     key_host_mismatch: {
       title: '密钥尚未确认用于这个主机',
-      hint: 'Base URL 现在指向的主机与保存密钥时不同，因此没有发送任何内容。请在设置中为新主机确认保存的密钥，或重新填写密钥。',
+      hint: 'API 地址现在指向的主机与保存密钥时不同，因此没有发送任何内容。请在设置中为新主机确认保存的密钥，或重新填写密钥。',
     },
     busy: {
       title: 'Ferry 正忙',

@@ -22,6 +22,12 @@ interface ChatState {
   setSettings(conversationId: string, settings: ConversationSettings): void;
   /** Appends text to several messages in one store update (one render per frame while streaming). */
   appendContent(appends: ReadonlyMap<string, PartAppends>): void;
+  /**
+   * The link to main dropped: nothing more can arrive for a streaming answer, so it is shown as
+   * interrupted (not "streaming" forever). On reconnect the stored copy decides: if main is still
+   * streaming it, that copy is newer and takes over again.
+   */
+  markStreamingLost(): void;
 }
 
 /**
@@ -67,6 +73,12 @@ export const useChatStore = create<ChatState>()((set) => ({
       messages.sort((a, b) => a.createdAt - b.createdAt);
       return { messages };
     }),
+  markStreamingLost: () =>
+    set((s) =>
+      s.messages.some((m) => m.status === 'streaming')
+        ? { messages: s.messages.map((m) => (m.status === 'streaming' ? { ...m, status: 'interrupted' as const } : m)) }
+        : s,
+    ),
   appendContent: (appends) =>
     set((s) => ({
       // Untouched messages keep their identity, so their memoized rows skip rendering.

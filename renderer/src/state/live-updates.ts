@@ -61,6 +61,10 @@ export function connectLiveUpdates(api: ApiClient, handlers: LiveUpdateHandlers)
     api.on('conversation.deleted', ({ id }) => handlers.onDeleted(id)),
     api.on('connections.changed', () => handlers.onSettingsChanged()),
     api.onConnectionState((state) => {
+      if (state === 'closed' || state === 'unreachable' || state === 'no-token') {
+        c.flush();
+        useChatStore.getState().markStreamingLost();
+      }
       if (state === 'open' && !isOpen && everOpen) handlers.onReconnected();
       isOpen = state === 'open';
       everOpen ||= isOpen;

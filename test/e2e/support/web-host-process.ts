@@ -14,8 +14,8 @@ export interface HostProcess {
 }
 
 /** Starts the built browser host (`dist-electron/web.cjs`), exactly what `npm run web` runs. */
-export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist-electron/web.cjs'), '--no-open', '--data-dir', dataDir], {
+export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<HostProcess> {
+  const child = spawn(process.execPath, [resolve(ROOT, 'dist-electron/web.cjs'), '--no-open', '--data-dir', dataDir, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { continueAnswer, regenerateAnswer } from '../../state/branch-actions';
 import { CopyButton } from '../../ui/CopyButton';
 import { PencilIcon } from '../../ui/icons';
 import { MessageMenu } from '../message-control/MessageMenu';
+import { useShortcutHint, withShortcut } from '../shortcuts/use-shortcuts';
 import { BranchSwitcher } from './BranchSwitcher';
 import { UsageLine } from './UsageLine';
 
@@ -35,10 +36,15 @@ export function RecoverActions({ message, onError }: { message: Message; onError
   );
 }
 
-/** The row under a finished message: versions ‹ 2/3 ›, copy, edit or regenerate, model, tokens and cost. */
+/**
+ * The row under a finished message: versions ‹ 2/3 ›, copy, edit or regenerate, model, tokens and
+ * cost. One set of actions per state: a stopped or cut-off answer already offers Continue and
+ * Regenerate above, a failed one Retry in its error card, so ↻ is only for a finished answer.
+ */
 export function MessageActions({ message, onEdit, onError, siblingIndex, siblingCount, previousId, nextId }: ActionProps) {
   const { t } = useTranslation();
   const isUser = message.role === 'user';
+  const regenerate = useShortcutHint('regenerate');
   return (
     <div className="message-actions">
       <BranchSwitcher index={siblingIndex} count={siblingCount} previousId={previousId} nextId={nextId} onError={onError} />
@@ -48,15 +54,17 @@ export function MessageActions({ message, onEdit, onError, siblingIndex, sibling
           <PencilIcon width={16} height={16} />
         </button>
       ) : (
-        <button
-          type="button"
-          className="icon-button icon-button-text-only"
-          onClick={() => void regenerateAnswer(message.id).catch(onError)}
-          aria-label={t('branch.regenerate')}
-          title={t('branch.regenerate')}
-        >
-          ↻
-        </button>
+        message.status === 'done' && (
+          <button
+            type="button"
+            className="icon-button icon-button-text-only"
+            onClick={() => void regenerateAnswer(message.id).catch(onError)}
+            aria-label={t('branch.regenerate')}
+            title={withShortcut(t('branch.regenerate'), regenerate)}
+          >
+            ↻
+          </button>
+        )
       )}
       <MessageMenu message={message} onError={onError} />
       {!isUser && message.model && <span className="message-model">{message.model}</span>}

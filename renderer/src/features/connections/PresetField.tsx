@@ -12,7 +12,7 @@ export function PresetField({ value, onChange }: { value: PresetId; onChange(id:
         <select id={id} className="select" value={value} onChange={(e) => onChange(e.target.value as PresetId)} aria-describedby={helpId}>
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.id === 'custom' ? t('connections.presets.custom').replace(/\.$|。$/, '') : p.label}
+              {p.id === 'custom' || p.id === 'reseller' || p.id === 'nextchat' ? t(`connections.presetNames.${p.id}`) : p.label}
             </option>
           ))}
         </select>

@@ -100,3 +100,25 @@ export function parseHeaders(text: string): { ok: true; headers: Record<string, 
 
 /** Whether the model field holds nothing the user chose: empty, or a preset's suggestion. */
 export const modelIsPlaceholder = (model: string) => !model.trim() || PRESETS.some((p) => p.model === model.trim());
+
+/** The connection the form describes (no key), as connections.save and connections.testDraft take it. */
+export function draftOf(fields: FormFields, id: string | null, headers: Record<string, string>) {
+  const { baseUrl, asTyped } = effectiveInput(fields);
+  return {
+    ...(id ? { id } : {}),
+    name: fields.name.trim(),
+    preset: fields.preset,
+    baseUrl,
+    asTyped,
+    model: fields.model.trim(),
+    headers,
+    proxy: proxyConfigOf(fields.proxy),
+  };
+}
+
+/** What Save would write, to tell whether the form differs from the saved connection. */
+export function formSignature(fields: FormFields): string {
+  const { baseUrl, key, asTyped } = effectiveInput(fields);
+  const { name, preset, model, headers, proxy } = fields;
+  return JSON.stringify({ name: name.trim(), preset, baseUrl, asTyped, key, model: model.trim(), headers: headers.trim(), proxy });
+}
