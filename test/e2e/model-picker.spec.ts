@@ -52,6 +52,7 @@ test('find one model among 1,000 by typing, pick it by keyboard, pin it, see it 
   // Settings → Models: mark the model as reasoning with a default temperature and effort.
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('dialog', { name: 'Settings', exact: true });
+  await settings.getByRole('tab', { name: 'Models', exact: true }).click();
   const profile = settings.getByRole('form', { name: 'Model capabilities and defaults' });
   await expect(profile.getByLabel('Model name')).toHaveValue('deepseek-mini-60b-0780');
   await profile.getByLabel('Thinks before answering').selectOption('yes');

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { latestYml, startFeedServer, type FeedServer } from '../integration/support/update-feed';
 import { channelFile } from '../../electron/services/updates/feed';
-import { expect, test } from './support/fixtures';
+import { expect, setAppearance, test } from './support/fixtures';
 
 /**
  * Settings → Updates in the browser host: a mirror, "Check for updates", what is available and where
@@ -21,7 +21,8 @@ test.afterEach(() => feed.close());
 async function openUpdates(page: Page, names: { settings: RegExp; updates: RegExp }) {
   await page.getByRole('button', { name: names.settings }).click();
   const dialog = page.getByRole('dialog', { name: names.settings });
-  const section = dialog.getByRole('region', { name: names.updates });
+  await dialog.getByRole('tab', { name: names.updates }).click();
+  const section = dialog.getByRole('tabpanel', { name: names.updates });
   await section.scrollIntoViewIfNeeded();
   return { dialog, section };
 }
@@ -60,26 +61,25 @@ test('a mirror, Check for updates, and where to download the new version', async
 
 test('screenshots: en and zh-CN, light and dark, 800 and 1920 wide', async ({ page, ferry }) => {
   await page.goto(ferry.host.url);
-  await page.getByRole('button', { name: /^Settings$/ }).click();
-  // Named in whichever language is on.
-  const dialog = page.getByRole('dialog', { name: /^(Settings|设置)$/ });
-  const section = dialog.getByRole('region', { name: /^Updates$/ });
+  const { section } = await openUpdates(page, { settings: /^Settings$/, updates: /^Updates$/ });
   await section.getByRole('combobox', { name: 'Where to look' }).selectOption('mirror');
   await section.getByRole('textbox', { name: 'Mirror address' }).fill(feed.url);
   await section.getByRole('button', { name: 'Save', exact: true }).click();
   await section.getByRole('button', { name: 'Check for updates' }).click();
   await expect(section.getByRole('status')).toContainText('9.9.0');
+  await page.keyboard.press('Escape');
 
   for (const [language, theme] of [['en', 'light'], ['en', 'dark'], ['zh-CN', 'dark'], ['zh-CN', 'light']] as const) {
-    await dialog.getByRole('combobox', { name: /^(Language|语言)$/ }).selectOption(language);
-    await dialog.getByRole('combobox', { name: /^(Theme|主题)$/ }).selectOption(theme);
+    await setAppearance(page, { language, theme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    const updates = dialog.getByRole('region', { name: language === 'en' ? /^Updates$/ : /^更新$/ });
+    const { section: updates } = await openUpdates(page, { settings: /^(Settings|设置)$/, updates: language === 'en' ? /^Updates$/ : /^更新$/ });
+    await updates.getByRole('button', { name: /^(Check for updates|检查更新)$/ }).click();
     await expect(updates.getByRole('status')).toContainText('9.9.0');
     for (const width of [800, 1920]) {
       await page.setViewportSize({ width, height: 1000 });
       await updates.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/updates-${language}-${theme}-${width}.png`, animations: 'disabled' });
     }
+    await page.keyboard.press('Escape');
   }
 });

@@ -114,6 +114,7 @@ const en = {
       appearance: 'Appearance',
       data: 'Data',
       shortcuts: 'Shortcuts',
+      updates: 'Updates',
       about: 'About',
     },
     sectionsLabel: 'Settings sections',

@@ -114,6 +114,7 @@ const zhCN: DeepStringRecord<Resources> = {
       appearance: '外观',
       data: '数据',
       shortcuts: '快捷键',
+      updates: '更新',
       about: '关于',
     },
     sectionsLabel: '设置分类',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Currency, ModelSetting } from '../../../../shared/schemas';
 import { useAppStore } from '../../state/app-store';
@@ -30,9 +30,13 @@ const NO_MODELS: ModelSetting[] = [];
 export function ModelSettingsSection() {
   const { t } = useTranslation();
   const stored = useAppStore((s) => s.prefs?.modelSettings ?? NO_MODELS);
-  const [rows, setRows] = useState<Row[]>(() => stored.map(toRow));
+  const storedRows = useMemo(() => stored.map(toRow), [stored]);
+  // Until the user edits, the table follows what is saved: the model profiles form above saves into
+  // the same list, and a stale copy here would count as unsaved changes.
+  const [edited, setRows] = useState<Row[] | null>(null);
+  const rows = edited ?? storedRows;
   const [status, setStatus] = useState<SaveState>({ kind: 'idle' });
-  const dirty = JSON.stringify(rows.filter((r) => r.model.trim() !== '')) !== JSON.stringify(stored.map(toRow));
+  const dirty = edited !== null && JSON.stringify(edited.filter((r) => r.model.trim() !== '')) !== JSON.stringify(storedRows);
   useReportUnsaved('models', dirty);
   const update = (i: number, patch: Partial<Row>) => {
     setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -46,7 +50,7 @@ export function ModelSettingsSection() {
     setStatus({ kind: 'busy' });
     try {
       await saveModelSettings(modelSettings);
-      setRows(modelSettings.map(toRow));
+      setRows(null);
       setStatus({ kind: 'saved' });
     } catch (error) {
       setStatus({ kind: 'error', message: t('branch.failed', { message: error instanceof Error ? error.message : String(error) }) });

@@ -28,5 +28,6 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'appearance', components: [AppearanceSection] },
   { id: 'data', components: [DataSection] },
   { id: 'shortcuts', components: [ShortcutsSection] },
-  { id: 'about', components: [AboutSection, UpdatesSection] },
+  { id: 'updates', components: [UpdatesSection] },
+  { id: 'about', components: [AboutSection] },
 ];
