@@ -7,7 +7,11 @@ import { defineConfig, type UserConfig } from 'vite';
 /**
  * One config builds everything: the renderer (a static web app in dist/renderer), and with
  * vite-plugin-electron the Electron main + preload and the browser host (CommonJS, dist-electron).
- * Native N-API modules stay external: they load from node_modules at run time.
+ * Native N-API modules stay external: they load from node_modules at run time. The document
+ * thread's libraries (pdfjs-dist, mammoth, gpt-tokenizer, @thednp/dommatrix) are never imported,
+ * only resolved to paths for the thread (electron/services/attachments/extractor-modules.ts), so
+ * nothing bundles them either. Both kinds are package.json `dependencies`, which the installer
+ * ships (test/integration/packaging.test.ts checks the two lists match).
  */
 const root = import.meta.dirname;
 const external = [

@@ -41,6 +41,41 @@ export function samplePdf(pages: readonly string[]): Promise<Buffer> {
   });
 }
 
+/**
+ * A one-page PDF as many Chinese office tools and older generators write it: the text in STSong-Light,
+ * one of the CJK fonts PDF readers must supply themselves, so nothing is embedded and the codes
+ * (UCS-2) reach characters only through the predefined CMaps UniGB-UCS2-H and Adobe-GB1-UCS2, which
+ * pdf.js reads from its cmaps/ folder. `latin` is set in Helvetica (a standard font, not embedded either).
+ * PDFKit always embeds its fonts, so this one is put together by hand.
+ */
+export function sampleCidPdf(chinese: readonly string[], latin: string): Buffer {
+  const ucs2 = (text: string) => [...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const content = [
+    ...chinese.map((line, i) => `BT /F1 20 Tf 72 ${760 - i * 32} Td <${ucs2(line)}> Tj ET`),
+    `BT /F2 12 Tf 72 ${760 - chinese.length * 32} Td (${latin.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`,
+  ].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 7 0 R >> >> /Contents 8 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 6 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = Buffer.byteLength(pdf, 'latin1');
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = Buffer.byteLength(pdf, 'latin1');
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
 /** A Word document with one paragraph per entry. */
 export function sampleDocx(paragraphs: readonly string[]): Promise<Buffer> {
   const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });

@@ -15,7 +15,12 @@ export const EXTRACT_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { pathToFileURL } = require('node:url');
 let pdfjs = null;
-const loadPdfjs = async () => (pdfjs ??= await import(pathToFileURL(workerData.pdfjsPath).href));
+async function loadPdfjs() {
+  // pdf.js constructs a DOMMatrix as it loads (and one per bitmap Type3 glyph), which Node lacks; it
+  // would take one from the optional native @napi-rs/canvas, which the installer leaves out.
+  globalThis.DOMMatrix ??= require(workerData.domMatrixPath);
+  return (pdfjs ??= await import(pathToFileURL(workerData.pdfjsPath).href));
+}
 
 async function readPdf(bytes, maxChars) {
   const lib = await loadPdfjs();

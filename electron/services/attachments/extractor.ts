@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EXTRACT_WORKER_SOURCE } from './extract-worker-source';
+import { extractorModules } from './extractor-modules';
 
 export type ExtractProblem = 'encrypted' | 'unreadable';
 
@@ -37,7 +37,14 @@ export class Extractor {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(private readonly timeoutMs = DEFAULT_TIMEOUT_MS) {}
+  /**
+   * `modulesFrom`: the file whose `node_modules` the libraries are resolved from, this module by
+   * default; the packaging test points it into an unpacked copy of the installed app.
+   */
+  constructor(
+    private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
+    private readonly modulesFrom = moduleFile(),
+  ) {}
 
   pdf(bytes: Uint8Array, maxChars: number): Promise<{ pages: string[]; totalPages: number; cut: boolean }> {
     return this.call({ op: 'pdf', bytes, maxChars }) as Promise<{ pages: string[]; totalPages: number; cut: boolean }>;
@@ -76,18 +83,9 @@ export class Extractor {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     // Resolved here, not in the thread: an eval'd thread resolves bare names from the cwd.
-    const require = createRequire(moduleFile());
-    const pdfjsPath = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
-    const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
     const worker = new Worker(EXTRACT_WORKER_SOURCE, {
       eval: true,
-      workerData: {
-        pdfjsPath,
-        cMapDir: join(pdfjsRoot, 'cmaps') + '/',
-        fontDir: join(pdfjsRoot, 'standard_fonts') + '/',
-        mammothPath: require.resolve('mammoth'),
-        tokenizerPath: require.resolve('gpt-tokenizer'),
-      },
+      workerData: extractorModules(createRequire(this.modulesFrom).resolve),
       // A bomb of a document runs out of its own heap, not the app's.
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
