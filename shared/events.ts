@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConversationSummary, Id, Message } from './schemas';
+import { dataEvents } from './data-events';
 
 /** Every event main pushes to the UI. */
 export const events = {
@@ -20,6 +21,7 @@ export const events = {
   'conversation.deleted': z.object({ id: Id }),
   /** Connections or preferences changed (for other windows / tabs). */
   'connections.changed': z.object({}),
+  ...dataEvents,
 } as const;
 
 export type Events = typeof events;

@@ -18,6 +18,7 @@ import { conversationHandlers } from './handlers/conversations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Router } from './router';
 import { systemLanguage } from './system-language';
+import { createDataFeatures } from './data-features';
 
 export interface CoreOptions {
   host: 'electron' | 'web';
@@ -53,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
   const vault = createKeyVault({ keychain, memory: createMemoryStore() });
   const network = createNetwork({ prefs, vault, factory: options.proxyFetch ?? createUndiciFetchFactory() });
   const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor });
+  const data = createDataFeatures({ dataDir: options.dataDir, dbFile: dataFiles(options.dataDir).database, prefs, events, logger });
 
   const router = createRouter(
     {
@@ -67,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
       ...conversationHandlers(history, chat, events),
       ...branchingHandlers(history, chat, prefs, events),
       ...libraryHandlers(database, events),
+      ...data.handlers,
     },
     logger,
   );
@@ -76,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     async shutdown() {
       await chat.shutdown();
+      await data.shutdown();
       database.close();
       keychain.close();
     },

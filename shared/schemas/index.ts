@@ -9,3 +9,5 @@ export * from './preferences';
 export * from './app';
 export * from './search';
 export * from './diagnostics';
+export * from './data';
+export * from './sync';

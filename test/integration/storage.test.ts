@@ -27,11 +27,14 @@ describe('schema and migrations', () => {
       'conversations', 'messages',
       // Version 3: the FTS5 index and its shadow tables.
       'messages_fts', 'messages_fts_config', 'messages_fts_data', 'messages_fts_docsize', 'messages_fts_idx',
-    ]);
+      // Version 4: assistants, attachments of imported messages, sync bookkeeping.
+      'assistants', 'message_attachments', 'sync_dirty', 'sync_positions', 'sync_state', 'sync_versions',
+    ].sort());
     expect(schemaNames(db, 'index')).toEqual([
       'conversations_deleted_at', 'conversations_list', 'conversations_updated_at',
       'messages_conversation_seq', 'messages_created_at', 'messages_parent', 'messages_status',
-    ]);
+      'message_attachments_message', // version 4
+    ].sort());
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
     expect(columns('conversations')).toEqual([
       'id', 'title', 'title_is_auto', 'created_at', 'updated_at', 'connection_id', 'model',

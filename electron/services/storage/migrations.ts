@@ -1,4 +1,5 @@
 import type Database from 'libsql';
+import { migrateToDataV4 } from './migration-4-data';
 
 export interface Migration {
   /** Consecutive from 1; stored in `PRAGMA user_version` once applied. */
@@ -131,5 +132,10 @@ export const MIGRATIONS: readonly Migration[] = [
           SELECT rowid, content, reasoning FROM messages WHERE status <> 'streaming';
       `);
     },
+  },
+  {
+    version: 4,
+    description: 'assistants, attachments of imported messages, WebDAV sync bookkeeping',
+    up: migrateToDataV4,
   },
 ];

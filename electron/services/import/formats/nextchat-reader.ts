@@ -1,0 +1,34 @@
+import { createReadStream } from 'node:fs';
+import { streamJson } from '../json-stream';
+import { asObject, asText, ImportFileError, type ImportItem, type ImportReader } from '../model';
+import { convertNextChatMask, convertNextChatSession, nextChatAccess } from './nextchat';
+import { countSecrets } from './shared';
+
+/** NextChat's `Backup-<date>.json`: sessions and masks streamed one by one; keys counted, never read in. */
+export const readNextChat: ImportReader = async function* (source, ctx): AsyncGenerator<ImportItem> {
+  const paths = ['$.chat-next-web-store.sessions.*', '$.mask-store.masks.*', '$.access-control', '$.sync', '$.app-config'];
+  let sessions = 0;
+  for await (const hit of streamJson(createReadStream(source.file, { highWaterMark: 256 * 1024 }), paths, (b) => ctx.onBytes(b))) {
+    const [, store, list] = hit.path;
+    if (store === 'chat-next-web-store' && list === 'sessions') {
+      sessions++;
+      const { conversation, skipped } = convertNextChatSession(hit.value);
+      for (const [reason, count] of Object.entries(skipped)) yield { kind: 'skipped', reason: reason as never, count: count ?? 0 };
+      if (conversation) yield { kind: 'conversation', conversation };
+    } else if (store === 'mask-store') {
+      const assistant = convertNextChatMask(hit.value, hit.key);
+      if (assistant) yield { kind: 'assistant', assistant };
+    } else if (hit.key === 'access-control') {
+      const { secrets, offers } = nextChatAccess(hit.value);
+      if (secrets > 0) yield { kind: 'skipped', reason: 'secret', count: secrets };
+      for (const offer of offers) yield { kind: 'offer', offer };
+    } else if (hit.key === 'sync') {
+      const secrets = countSecrets(asObject(hit.value));
+      if (secrets > 0) yield { kind: 'skipped', reason: 'secret', count: secrets };
+    } else if (hit.key === 'app-config') {
+      const version = asText(asObject(hit.value)?.lastUpdate);
+      if (version) yield { kind: 'version', version: `app-config ${version}`.slice(0, 100) };
+    }
+  }
+  if (sessions === 0) throw new ImportFileError('empty', 'the NextChat backup has no chat sessions');
+};
