@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, ImportJob } from './schemas';
+import { BackupFile, ConversationExportFormat, ExportedFile, Id, ImportJob, Language } from './schemas';
 
 /**
  * Routes of the data features (import, export, backups, sync), spread into `routes` in routes.ts.
@@ -22,4 +22,16 @@ export const importRoutes = {
   'import.status': route(z.object({ jobId: Id }).strict(), ImportJob),
   'import.cancel': route(z.object({ jobId: Id }).strict(), ImportJob),
   'import.commit': route(z.object({ jobId: Id }).strict(), ImportJob),
+} as const;
+
+export const exportRoutes = {
+  /** One conversation as Markdown (active branch), JSON (every branch) or a self-contained HTML page. */
+  'export.conversation': route(z.object({ id: Id, format: ConversationExportFormat, language: Language.optional() }).strict(), ExportedFile),
+  /** Everything as a Ferry backup in `<data>/exports/` (never a key, access code, proxy password or secret header). */
+  'export.backup': route(z.object({}).strict(), BackupFile),
+  /** A piece of a backup file, for the browser to save it as a download. */
+  'export.readBackup': route(
+    z.object({ fileName: z.string().max(100), offset: z.number().int().min(0) }).strict(),
+    z.object({ data: z.string(), size: z.number().int(), eof: z.boolean() }),
+  ),
 } as const;

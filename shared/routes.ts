@@ -17,7 +17,7 @@ import {
   TimeoutSettings,
 } from './schemas';
 import { connectionRoutes } from './connection-routes';
-import { importRoutes } from './data-routes';
+import { exportRoutes, importRoutes } from './data-routes';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -49,6 +49,7 @@ export const routes = {
   'connections.clearKey': route(z.object({ id: Id }).strict(), ConnectionView),
   ...connectionRoutes,
   ...importRoutes,
+  ...exportRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one

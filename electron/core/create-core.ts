@@ -54,7 +54,15 @@ export function createCore(options: CoreOptions): Core {
   const vault = createKeyVault({ keychain, memory: createMemoryStore() });
   const network = createNetwork({ prefs, vault, factory: options.proxyFetch ?? createUndiciFetchFactory() });
   const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor });
-  const data = createDataFeatures({ dataDir: options.dataDir, dbFile: dataFiles(options.dataDir).database, prefs, events, logger });
+  const data = createDataFeatures({
+    dataDir: options.dataDir,
+    dbFile: dataFiles(options.dataDir).database,
+    prefs,
+    events,
+    logger,
+    history,
+    appVersion: options.version,
+  });
 
   const router = createRouter(
     {

@@ -6,6 +6,8 @@ import type { EventBus } from './event-bus';
 import type { Handlers } from './router';
 import type { Logger } from './logger';
 import { importHandlers } from './handlers/import';
+import { exportHandlers } from './handlers/export';
+import type { HistoryRepository } from '../services/storage/types';
 
 export interface DataFeatureDeps {
   dataDir: string;
@@ -13,9 +15,11 @@ export interface DataFeatureDeps {
   prefs: PreferencesService;
   events: EventBus;
   logger: Logger;
+  history: HistoryRepository;
+  appVersion: string;
 }
 
-type DataHandlers = ReturnType<typeof importHandlers>;
+type DataHandlers = ReturnType<typeof importHandlers> & ReturnType<typeof exportHandlers>;
 
 /** Import, export, backups and sync, built once per core; their handlers are spread into the router. */
 export function createDataFeatures(deps: DataFeatureDeps): { handlers: DataHandlers & Partial<Handlers>; shutdown(): Promise<void> } {
@@ -41,7 +45,10 @@ export function createDataFeatures(deps: DataFeatureDeps): { handlers: DataHandl
     addConnections,
   });
   return {
-    handlers: { ...importHandlers(imports) },
+    handlers: {
+      ...importHandlers(imports),
+      ...exportHandlers({ history: deps.history, prefs: deps.prefs, dataDir: deps.dataDir, dbFile: deps.dbFile, appVersion: deps.appVersion }),
+    },
     async shutdown() {
       await imports.shutdown();
     },
