@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BackupFile, ConversationExportFormat, ExportedFile, Id, ImportJob, Language } from './schemas';
+import { BackupFile, BackupOverview, BackupSettings, ConversationExportFormat, LocalBackup, ExportedFile, Id, ImportJob, Language } from './schemas';
 
 /**
  * Routes of the data features (import, export, backups, sync), spread into `routes` in routes.ts.
@@ -34,4 +34,12 @@ export const exportRoutes = {
     z.object({ fileName: z.string().max(100), offset: z.number().int().min(0) }).strict(),
     z.object({ data: z.string(), size: z.number().int(), eof: z.boolean() }),
   ),
+} as const;
+
+export const backupRoutes = {
+  'backup.overview': route(z.object({}).strict(), BackupOverview),
+  'backup.create': route(z.object({}).strict(), LocalBackup),
+  /** Puts a backup in place; the current state becomes one more backup first. */
+  'backup.restore': route(z.object({ id: z.string().min(1).max(200) }).strict(), z.object({ restored: LocalBackup, safetyCopy: LocalBackup })),
+  'backup.setSettings': route(BackupSettings.partial().strict(), BackupOverview),
 } as const;

@@ -17,7 +17,7 @@ import {
   TimeoutSettings,
 } from './schemas';
 import { connectionRoutes } from './connection-routes';
-import { exportRoutes, importRoutes } from './data-routes';
+import { backupRoutes, exportRoutes, importRoutes } from './data-routes';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -50,6 +50,7 @@ export const routes = {
   ...connectionRoutes,
   ...importRoutes,
   ...exportRoutes,
+  ...backupRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one

@@ -18,6 +18,8 @@ import { conversationHandlers } from './handlers/conversations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Router } from './router';
 import { systemLanguage } from './system-language';
+import { join } from 'node:path';
+import { copyConfigBeside } from '../services/backup/backup-service';
 import { createDataFeatures } from './data-features';
 
 export interface CoreOptions {
@@ -46,7 +48,9 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? createLogger();
   const events = new EventBus();
   // Never throws for a damaged database: the core starts in recovery mode and app.info says why.
-  const database = openHistoryHolder(dataFiles(options.dataDir).database, logger);
+  const database = openHistoryHolder(dataFiles(options.dataDir).database, logger, (file) =>
+    copyConfigBeside(file, join(options.dataDir, `${dataFiles(options.dataDir).configName}.json`)),
+  );
   const { history } = database;
 
   const prefs = new PreferencesService(options.prefsBackend);
@@ -62,6 +66,8 @@ export function createCore(options: CoreOptions): Core {
     logger,
     history,
     appVersion: options.version,
+    prefsBackend: options.prefsBackend,
+    replaceDatabase: (install) => database.replace(install),
   });
 
   const router = createRouter(

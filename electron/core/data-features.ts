@@ -7,6 +7,10 @@ import type { Handlers } from './router';
 import type { Logger } from './logger';
 import { importHandlers } from './handlers/import';
 import { exportHandlers } from './handlers/export';
+import { backupHandlers } from './handlers/backup';
+import { createBackupService } from '../services/backup/backup-service';
+import type { PreferencesBackend } from '../services/settings/preferences-service';
+import { join } from 'node:path';
 import type { HistoryRepository } from '../services/storage/types';
 
 export interface DataFeatureDeps {
@@ -17,9 +21,13 @@ export interface DataFeatureDeps {
   logger: Logger;
   history: HistoryRepository;
   appVersion: string;
+  prefsBackend: PreferencesBackend;
+  replaceDatabase(install: () => void): void;
 }
 
-type DataHandlers = ReturnType<typeof importHandlers> & ReturnType<typeof exportHandlers>;
+type DataHandlers = ReturnType<typeof importHandlers> & ReturnType<typeof exportHandlers> & ReturnType<typeof backupHandlers>;
+
+const HOUR_MS = 60 * 60 * 1000;
 
 /** Import, export, backups and sync, built once per core; their handlers are spread into the router. */
 export function createDataFeatures(deps: DataFeatureDeps): { handlers: DataHandlers & Partial<Handlers>; shutdown(): Promise<void> } {
@@ -44,12 +52,26 @@ export function createDataFeatures(deps: DataFeatureDeps): { handlers: DataHandl
     onCommitted: (result) => deps.events.emit('history.changed', { conversations: result.touched.length }),
     addConnections,
   });
+  const backups = createBackupService({
+    dataDir: deps.dataDir,
+    dbFile: deps.dbFile,
+    configFile: join(deps.dataDir, 'config.json'),
+    prefs: deps.prefs,
+    prefsBackend: deps.prefsBackend,
+    replaceDatabase: deps.replaceDatabase,
+    logger: deps.logger,
+  });
+  // The first daily copy a little after start-up (not while the window opens), then hourly checks.
+  const timers = [setTimeout(() => backups.runDaily(), 60_000), setInterval(() => backups.runDaily(), HOUR_MS)];
+  for (const timer of timers) timer.unref();
   return {
     handlers: {
+      ...backupHandlers(backups, deps.prefs, deps.events),
       ...importHandlers(imports),
       ...exportHandlers({ history: deps.history, prefs: deps.prefs, dataDir: deps.dataDir, dbFile: deps.dbFile, appVersion: deps.appVersion }),
     },
     async shutdown() {
+      for (const timer of timers) clearTimeout(timer);
       await imports.shutdown();
     },
   };
