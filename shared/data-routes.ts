@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BackupFile, BackupOverview, BackupSettings, ConversationExportFormat, LocalBackup, ExportedFile, Id, ImportJob, Language } from './schemas';
+import { SyncStatus, SyncView, BackupFile, BackupOverview, ConversationExportFormat, LocalBackup, ExportedFile, Id, ImportJob, Language } from './schemas';
 
 /**
  * Routes of the data features (import, export, backups, sync), spread into `routes` in routes.ts.
@@ -41,5 +41,26 @@ export const backupRoutes = {
   'backup.create': route(z.object({}).strict(), LocalBackup),
   /** Puts a backup in place; the current state becomes one more backup first. */
   'backup.restore': route(z.object({ id: z.string().min(1).max(200) }).strict(), z.object({ restored: LocalBackup, safetyCopy: LocalBackup })),
-  'backup.setSettings': route(BackupSettings.partial().strict(), BackupOverview),
+  'backup.setSettings': route(z.object({ daily: z.boolean().optional(), keep: z.number().int().min(1).max(365).optional() }).strict(), BackupOverview),
+} as const;
+
+export const syncRoutes = {
+  'sync.get': route(z.object({}).strict(), SyncView),
+  /** Absent fields keep their values; `password`/`passphrase` go to the keychain (null removes them). */
+  'sync.save': route(
+    // Spelled out: `.partial()` of a schema with defaults would fill in the defaults for absent fields.
+    z
+      .object({
+        enabled: z.boolean().optional(),
+        url: z.string().trim().max(2048).optional(),
+        username: z.string().max(256).optional(),
+        folder: z.string().trim().max(512).optional(),
+        intervalMinutes: z.number().int().min(1).max(1440).optional(),
+        password: z.string().max(1024).nullable().optional(),
+        passphrase: z.string().min(8).max(1024).nullable().optional(),
+      })
+      .strict(),
+    SyncView,
+  ),
+  'sync.now': route(z.object({}).strict(), SyncStatus),
 } as const;

@@ -17,7 +17,7 @@ import {
   TimeoutSettings,
 } from './schemas';
 import { connectionRoutes } from './connection-routes';
-import { backupRoutes, exportRoutes, importRoutes } from './data-routes';
+import { backupRoutes, exportRoutes, importRoutes, syncRoutes } from './data-routes';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -51,6 +51,7 @@ export const routes = {
   ...importRoutes,
   ...exportRoutes,
   ...backupRoutes,
+  ...syncRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one

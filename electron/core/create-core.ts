@@ -68,6 +68,8 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.version,
     prefsBackend: options.prefsBackend,
     replaceDatabase: (install) => database.replace(install),
+    vault,
+    appFetch: () => network.fetchFor(null),
   });
 
   const router = createRouter(

@@ -11,6 +11,8 @@ import { backupHandlers } from './handlers/backup';
 import { createBackupService } from '../services/backup/backup-service';
 import type { PreferencesBackend } from '../services/settings/preferences-service';
 import { join } from 'node:path';
+import { createSyncService } from '../services/sync/sync-service';
+import type { KeyVault } from '../services/secrets/types';
 import type { HistoryRepository } from '../services/storage/types';
 
 export interface DataFeatureDeps {
@@ -23,9 +25,13 @@ export interface DataFeatureDeps {
   appVersion: string;
   prefsBackend: PreferencesBackend;
   replaceDatabase(install: () => void): void;
+  vault: KeyVault;
+  /** The fetch for the app's own requests (default proxy). */
+  appFetch(): typeof fetch;
+  syncKdfCost?: number;
 }
 
-type DataHandlers = ReturnType<typeof importHandlers> & ReturnType<typeof exportHandlers> & ReturnType<typeof backupHandlers>;
+type DataHandlers = ReturnType<typeof importHandlers> & ReturnType<typeof exportHandlers> & ReturnType<typeof backupHandlers> & Pick<Handlers, 'sync.get' | 'sync.save' | 'sync.now'>;
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -64,14 +70,28 @@ export function createDataFeatures(deps: DataFeatureDeps): { handlers: DataHandl
   // The first daily copy a little after start-up (not while the window opens), then hourly checks.
   const timers = [setTimeout(() => backups.runDaily(), 60_000), setInterval(() => backups.runDaily(), HOUR_MS)];
   for (const timer of timers) timer.unref();
+  const sync = createSyncService({
+    dbFile: deps.dbFile,
+    prefs: deps.prefs,
+    vault: deps.vault,
+    fetch: deps.appFetch,
+    logger: deps.logger,
+    onStatus: (status) => deps.events.emit('sync.status', status),
+    onPulled: (count) => deps.events.emit('history.changed', { conversations: count }),
+    ...(deps.syncKdfCost ? { kdfCost: deps.syncKdfCost } : {}),
+  });
   return {
     handlers: {
       ...backupHandlers(backups, deps.prefs, deps.events),
+      'sync.get': () => sync.view(),
+      'sync.save': (patch) => sync.save(patch),
+      'sync.now': () => sync.run(),
       ...importHandlers(imports),
       ...exportHandlers({ history: deps.history, prefs: deps.prefs, dataDir: deps.dataDir, dbFile: deps.dbFile, appVersion: deps.appVersion }),
     },
     async shutdown() {
       for (const timer of timers) clearTimeout(timer);
+      await sync.shutdown();
       await imports.shutdown();
     },
   };

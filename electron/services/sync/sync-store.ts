@@ -1,0 +1,194 @@
+import Database from 'libsql';
+import type { SyncRecord } from './sync-records';
+
+type Row = Record<string, unknown>;
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Sync's access to the history: its own connection, reading rows noted dirty by the schema's
+ * triggers and applying other devices' records with the triggers muted (`applying = 1`, set and
+ * cleared inside the same transaction, so no other writer ever sees it set).
+ */
+export function openSyncStore(dbFile: string) {
+  const db = new Database(dbFile, { fileMustExist: true });
+  db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.exec('PRAGMA foreign_keys = ON');
+  const one = (sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as Row | undefined;
+
+  const state = () => one('SELECT device_id, lamport, last_file, enabled FROM sync_state WHERE id = 1') as { device_id: string; lamport: number; last_file: number; enabled: number };
+
+  const sql = {
+    version: db.prepare('SELECT lamport, device FROM sync_versions WHERE kind = ? AND entity_id = ?'),
+    setVersion: db.prepare('INSERT INTO sync_versions (kind, entity_id, lamport, device) VALUES (?, ?, ?, ?) ON CONFLICT(kind, entity_id) DO UPDATE SET lamport = excluded.lamport, device = excluded.device'),
+    dirty: db.prepare('SELECT 1 AS x FROM sync_dirty WHERE kind = ? AND entity_id = ? LIMIT 1'),
+    upsertConversation: db.prepare(`INSERT INTO conversations (id, title, title_is_auto, created_at, updated_at, connection_id, model, active_leaf_id,
+        system_prompt, context_messages, temperature, top_p, max_tokens, pinned, deleted_at)
+      VALUES (@id, @title, @titleIsAuto, @createdAt, @updatedAt, @connectionId, @model, @activeLeafId, @systemPrompt, @contextMessages,
+        @temperature, @topP, @maxTokens, @pinned, @deletedAt)
+      ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_is_auto = excluded.title_is_auto, created_at = excluded.created_at,
+        updated_at = excluded.updated_at, connection_id = excluded.connection_id, model = excluded.model, active_leaf_id = excluded.active_leaf_id,
+        system_prompt = excluded.system_prompt, context_messages = excluded.context_messages, temperature = excluded.temperature,
+        top_p = excluded.top_p, max_tokens = excluded.max_tokens, pinned = excluded.pinned, deleted_at = excluded.deleted_at`),
+    placeholderConversation: db.prepare(`INSERT OR IGNORE INTO conversations (id, title, title_is_auto, created_at, updated_at) VALUES (?, '', 1, ?, ?)`),
+    upsertMessage: db.prepare(`INSERT INTO messages (id, conversation_id, parent_id, role, content, status, error_json, model, created_at, updated_at, seq,
+        reasoning, reasoning_ms, prompt_tokens, completion_tokens, usage_estimated)
+      VALUES (@id, @conversationId, @parentId, @role, @content, @status, @errorJson, @model, @createdAt, @updatedAt,
+        (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = @conversationId),
+        @reasoning, @reasoningMs, @promptTokens, @completionTokens, @usageEstimated)
+      ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, role = excluded.role, content = excluded.content, status = excluded.status,
+        error_json = excluded.error_json, model = excluded.model, updated_at = excluded.updated_at, reasoning = excluded.reasoning,
+        reasoning_ms = excluded.reasoning_ms, prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens,
+        usage_estimated = excluded.usage_estimated`),
+    deleteConversation: db.prepare('DELETE FROM conversations WHERE id = ?'),
+    deleteMessage: db.prepare('DELETE FROM messages WHERE id = ?'),
+    conversation: db.prepare(`SELECT title, title_is_auto, created_at, updated_at, connection_id, model, active_leaf_id, system_prompt,
+        context_messages, temperature, top_p, max_tokens, pinned, deleted_at FROM conversations WHERE id = ?`),
+    message: db.prepare(`SELECT conversation_id, parent_id, role, content, reasoning, status, error_json, model, created_at, updated_at,
+        reasoning_ms, prompt_tokens, completion_tokens, usage_estimated FROM messages WHERE id = ?`),
+  };
+
+  /** True when the record is newer than what this database holds for the row. */
+  const wins = (r: SyncRecord): boolean => {
+    const current = sql.version.get(r.k, r.id) as { lamport: number; device: string } | undefined;
+    if (current && (current.lamport > r.v || (current.lamport === r.v && current.device >= r.d))) return false;
+    // Changed here and not uploaded yet: this device's version goes out next with a higher number.
+    return !sql.dirty.get(r.k, r.id);
+  };
+
+  function applyOne(r: SyncRecord, now: number): boolean {
+    if (!wins(r)) return false;
+    if (r.k === 'c') {
+      if (!r.data) sql.deleteConversation.run(r.id);
+      else sql.upsertConversation.run({ id: r.id, ...r.data, titleIsAuto: r.data.titleIsAuto ? 1 : 0, pinned: r.data.pinned ? 1 : 0 });
+    } else if (!r.data) sql.deleteMessage.run(r.id);
+    else {
+      // Its conversation's record may come later (another device's log): a placeholder holds the message meanwhile.
+      sql.placeholderConversation.run(r.data.conversationId, r.data.createdAt, now);
+      sql.upsertMessage.run({ id: r.id, ...r.data, usageEstimated: r.data.usageEstimated === null ? null : r.data.usageEstimated ? 1 : 0 });
+    }
+    sql.setVersion.run(r.k, r.id, r.v, r.d);
+    return true;
+  }
+
+  return {
+    state,
+    setEnabled(enabled: boolean): void {
+      db.transaction(() => {
+        const was = state().enabled === 1;
+        db.prepare('UPDATE sync_state SET enabled = ? WHERE id = 1').run(enabled ? 1 : 0);
+        if (enabled && !was) {
+          // Everything there is goes out on the first run.
+          db.exec(`INSERT INTO sync_dirty (kind, entity_id) SELECT 'c', id FROM conversations`);
+          db.exec(`INSERT INTO sync_dirty (kind, entity_id) SELECT 'm', id FROM messages WHERE status <> 'streaming'`);
+        }
+        if (!enabled) db.exec('DELETE FROM sync_dirty');
+      }).immediate();
+    },
+    position(device: string): number {
+      return Number((one('SELECT last_file FROM sync_positions WHERE device = ?', device) as { last_file?: number } | undefined)?.last_file ?? 0);
+    },
+    /** Applies one file of another device and moves its position, atomically. Returns how many rows changed. */
+    applyFile(device: string, seq: number, records: SyncRecord[], now: number): number {
+      return db
+        .transaction(() => {
+          db.exec('UPDATE sync_state SET applying = 1 WHERE id = 1');
+          let changed = 0;
+          let lamport = state().lamport;
+          // Conversations first: their messages may follow in the same file.
+          for (const r of [...records.filter((x) => x.k === 'c'), ...records.filter((x) => x.k === 'm')]) {
+            if (applyOne(r, now)) changed++;
+            lamport = Math.max(lamport, r.v);
+          }
+          db.prepare('UPDATE sync_state SET applying = 0, lamport = ? WHERE id = 1').run(lamport);
+          db.prepare('INSERT INTO sync_positions (device, last_file) VALUES (?, ?) ON CONFLICT(device) DO UPDATE SET last_file = excluded.last_file').run(device, seq);
+          return changed;
+        })
+        .immediate();
+    },
+    /** Rows changed here since the last upload, as records with fresh versions (not yet stored). */
+    pendingRecords(): { records: SyncRecord[]; upTo: number } {
+      const { device_id: device, lamport } = state();
+      const rows = db.prepare('SELECT kind, entity_id, MAX(seq) AS seq FROM sync_dirty GROUP BY kind, entity_id ORDER BY kind, MIN(seq)').all() as { kind: 'c' | 'm'; entity_id: string; seq: number }[];
+      let v = lamport;
+      let upTo = 0;
+      const records: SyncRecord[] = [];
+      for (const row of rows) {
+        upTo = Math.max(upTo, row.seq);
+        v++;
+        if (row.kind === 'c') {
+          const c = sql.conversation.get(row.entity_id) as Row | undefined;
+          records.push({
+            k: 'c',
+            id: row.entity_id,
+            v,
+            d: device,
+            ...(c
+              ? {
+                  data: {
+                    title: String(c.title),
+                    titleIsAuto: c.title_is_auto === 1,
+                    createdAt: Number(c.created_at),
+                    updatedAt: Number(c.updated_at),
+                    connectionId: (c.connection_id as string | null) ?? null,
+                    model: (c.model as string | null) ?? null,
+                    activeLeafId: (c.active_leaf_id as string | null) ?? null,
+                    systemPrompt: (c.system_prompt as string | null) ?? null,
+                    contextMessages: (c.context_messages as number | null) ?? null,
+                    temperature: (c.temperature as number | null) ?? null,
+                    topP: (c.top_p as number | null) ?? null,
+                    maxTokens: (c.max_tokens as number | null) ?? null,
+                    pinned: c.pinned === 1,
+                    deletedAt: (c.deleted_at as number | null) ?? null,
+                  },
+                }
+              : {}),
+          });
+        } else {
+          const m = sql.message.get(row.entity_id) as Row | undefined;
+          if (m && m.status === 'streaming') continue;
+          records.push({
+            k: 'm',
+            id: row.entity_id,
+            v,
+            d: device,
+            ...(m
+              ? {
+                  data: {
+                    conversationId: String(m.conversation_id),
+                    parentId: (m.parent_id as string | null) ?? null,
+                    role: m.role as 'user',
+                    content: String(m.content),
+                    reasoning: String(m.reasoning ?? ''),
+                    status: m.status as 'done',
+                    errorJson: (m.error_json as string | null) ?? null,
+                    model: (m.model as string | null) ?? null,
+                    createdAt: Number(m.created_at),
+                    updatedAt: Number(m.updated_at),
+                    reasoningMs: (m.reasoning_ms as number | null) ?? null,
+                    promptTokens: (m.prompt_tokens as number | null) ?? null,
+                    completionTokens: (m.completion_tokens as number | null) ?? null,
+                    usageEstimated: m.usage_estimated === null ? null : m.usage_estimated === 1,
+                  },
+                }
+              : {}),
+          });
+        }
+      }
+      return { records, upTo };
+    },
+    /** After a file with `records` is on the server as `seq`. */
+    markUploaded(seq: number, records: SyncRecord[]): void {
+      db.transaction(() => {
+        for (const r of records) sql.setVersion.run(r.k, r.id, r.v, r.d);
+        const top = records.reduce((max, r) => Math.max(max, r.v), state().lamport);
+        db.prepare('UPDATE sync_state SET lamport = ?, last_file = ? WHERE id = 1').run(top, seq);
+      }).immediate();
+    },
+    clearDirty(upTo: number): void {
+      db.prepare('DELETE FROM sync_dirty WHERE seq <= ?').run(upTo);
+    },
+    close: () => db.close(),
+  };
+}
+
+export type SyncStore = ReturnType<typeof openSyncStore>;
