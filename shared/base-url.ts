@@ -8,7 +8,9 @@
  * 2. No `scheme://` → `http://` for hosts that only make sense on this machine or the LAN
  *    (localhost, loopback, private/link-local ranges, `.local`, single-label names such as a
  *    Docker service `ollama`), `https://` for everything else.
- * 3. Only http and https → otherwise `scheme`. Unparsable, no host, or user:password@ → `invalid`.
+ * 3. Only http and https → otherwise `scheme`. Unparsable, no host, user:password@, whitespace
+ *    anywhere, or a host name with characters no host has → `invalid`. (Browsers' URL parsers
+ *    percent-encode what Node's refuses: `not a url` must fail the same way in both.)
  * 4. Query and hash are dropped (NextChat drops them anyway; the SDK would mangle them).
  * 5. Trailing slashes are removed. Unless `asTyped`: a pasted `/chat/completions` is removed, and
  *    `/v1` is appended when no path segment is a version (`v4`, `v1`, `v1beta`).
@@ -26,15 +28,18 @@ const CHAT_PATH = '/chat/completions';
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 // `v1beta`/`v1alpha` count: Gemini's OpenAI endpoint lives under /v1beta/openai.
 const VERSION_SEGMENT = /^v\d+(?:(?:alpha|beta)\d*)?$/i;
+/** What a parsed host name can be: DNS labels (IDNs arrive as punycode), IPv4, or a bracketed IPv6. */
+const PLAUSIBLE_HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?$|^\[[0-9a-f:.]+\]$/i;
 
 export function resolveBaseUrl(input: string, opts: BaseUrlOptions = {}): BaseUrlResult {
   const typed = input.trim();
   if (!typed) return { ok: false, reason: 'empty' };
+  if (/\s/u.test(typed)) return { ok: false, reason: 'invalid' };
 
   const url = parseWithScheme(typed);
   if (!url) return { ok: false, reason: 'invalid' };
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'scheme' };
-  if (!url.hostname || url.username || url.password) return { ok: false, reason: 'invalid' };
+  if (!url.hostname || url.username || url.password || !PLAUSIBLE_HOST.test(url.hostname)) return { ok: false, reason: 'invalid' };
 
   let path = stripTrailingSlashes(url.pathname);
   if (!opts.asTyped) {

@@ -19,24 +19,24 @@ export const ExtraHeaders = z
 const ModelList = z.object({ ids: z.array(z.string()), fetchedAt: z.number().nullable() });
 const PasswordScope = z.union([z.literal('app'), Id]);
 
+/** What the connection form holds (without the key); absent fields keep their saved values. */
+export const ConnectionDraft = z
+  .object({
+    id: Id.optional(),
+    name: z.string().trim().min(1).max(100),
+    baseUrl: z.string().trim().max(2048),
+    model: z.string().trim().max(200),
+    preset: PresetId.optional(),
+    asTyped: z.boolean().optional(),
+    headers: ExtraHeaders.optional(),
+    proxy: ProxyConfig.nullable().optional(),
+    customModels: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
+  })
+  .strict();
+export type ConnectionDraft = z.infer<typeof ConnectionDraft>;
+
 export const connectionRoutes = {
-  /** Fields absent from the input keep their saved values. */
-  'connections.save': route(
-    z
-      .object({
-        id: Id.optional(),
-        name: z.string().trim().min(1).max(100),
-        baseUrl: z.string().trim().max(2048),
-        model: z.string().trim().max(200),
-        preset: PresetId.optional(),
-        asTyped: z.boolean().optional(),
-        headers: ExtraHeaders.optional(),
-        proxy: ProxyConfig.nullable().optional(),
-        customModels: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
-      })
-      .strict(),
-    ConnectionView,
-  ),
+  'connections.save': route(ConnectionDraft, ConnectionView),
   /** Deletes the connection and its keychain entries (API key, proxy password). */
   'connections.delete': route(z.object({ id: Id }).strict(), z.object({ id: Id })),
   /** The connection new chats use. */
@@ -45,6 +45,14 @@ export const connectionRoutes = {
   'connections.confirmKeyHost': route(z.object({ id: Id }).strict(), ConnectionView),
   /** Walks URL → key → proxy → DNS → TCP/TLS → GET /models (or a 1-token completion). Never throws for upstream failures. */
   'connections.test': route(z.object({ id: Id }).strict(), DiagnosticReport),
+  /**
+   * The same test on what the form holds, saving nothing: `key` is a key typed but not saved (else
+   * the saved key of `draft.id`, only to the host it is bound to).
+   */
+  'connections.testDraft': route(
+    z.object({ draft: ConnectionDraft, key: z.string().trim().max(4096).optional() }).strict(),
+    DiagnosticReport,
+  ),
   /** The cached model list, fetched from /models when there is none or `refresh` is set. */
   'connections.models': route(z.object({ id: Id, refresh: z.boolean().default(false) }).strict(), ModelList),
   /** Reads a NextChat relay's /api/config: whether it needs an access code, which models it offers. */

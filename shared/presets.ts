@@ -56,9 +56,13 @@ export function deriveNextChat(server: string, code: string): { baseUrl: string;
   return { baseUrl: root ? root + NEXTCHAT_API_PATH : '', key };
 }
 
-/** The server part of a NextChat base URL (or of what the user typed as the server). */
+/**
+ * The server part of a NextChat base URL (or of what the user typed as the server). A server typed
+ * without a scheme (`1.2.3.4:2024`) is plain http: that is how self-hosted relays are published.
+ */
 export function nextChatServerOf(baseUrl: string): string {
   let s = baseUrl.trim().replace(/[?#].*$/, '').replace(/\/+$/, '');
+  if (s && !/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) s = `http://${s.replace(/^\/\/+/, '')}`;
   for (const tail of ['/chat/completions', '/v1', '/openai', '/api']) {
     if (s.toLowerCase().endsWith(tail)) s = s.slice(0, -tail.length).replace(/\/+$/, '');
   }

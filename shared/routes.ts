@@ -6,6 +6,7 @@ import {
   ConversationSettings,
   ConversationSummary,
   DatabaseStatus,
+  FontSize,
   Id,
   KeyStorage,
   LanguagePref,
@@ -18,6 +19,7 @@ import {
 } from './schemas';
 import { connectionRoutes } from './connection-routes';
 import { backupRoutes, exportRoutes, importRoutes, syncRoutes } from './data-routes';
+import { ShortcutOverrides } from './shortcuts';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -31,7 +33,15 @@ export const routes = {
 
   'prefs.get': route(empty, Preferences),
   'prefs.set': route(
-    z.object({ language: LanguagePref.optional(), theme: ThemePref.optional() }).strict(),
+    z
+      .object({
+        language: LanguagePref.optional(),
+        theme: ThemePref.optional(),
+        fontSize: FontSize.optional(),
+        sidebarCollapsed: z.boolean().optional(),
+        shortcuts: ShortcutOverrides.optional(),
+      })
+      .strict(),
     Preferences,
   ),
 
@@ -59,6 +69,11 @@ export const routes = {
    */
   'conversations.list': route(
     z.object({ cursor: z.string().max(300).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z.array(ConversationSummary),
+  ),
+  /** The sidebar's filter: conversations whose title contains every term of `text`, pinned first, then newest. */
+  'conversations.findByTitle': route(
+    z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(500).optional() }).strict(),
     z.array(ConversationSummary),
   ),
   'conversations.pin': route(z.object({ id: Id, pinned: z.boolean() }).strict(), ConversationSummary),

@@ -1,21 +1,28 @@
 import { ChatView } from './features/chat/ChatView';
 import { SettingsDialog } from './features/settings/SettingsDialog';
+import { GlobalShortcuts } from './features/shortcuts/GlobalShortcuts';
+import { ShortcutListDialog } from './features/shortcuts/ShortcutListDialog';
 import { Sidebar } from './features/sidebar/Sidebar';
 import { SearchLauncher } from './features/search/SearchLauncher';
 import { useAppStore } from './state/app-store';
+import { useUiStore } from './state/ui-store';
 import { ConnectionBanner } from './ui/ConnectionBanner';
 
 export function App() {
-  const settingsOpen = useAppStore((s) => s.settingsOpen);
+  const settingsOpen = useAppStore((s) => s.settingsSection !== null);
+  const collapsed = useAppStore((s) => !!s.prefs?.sidebarCollapsed);
+  const shortcutListOpen = useUiStore((s) => s.shortcutListOpen);
   return (
     <div className="app">
       <ConnectionBanner />
       <div className="app-columns">
-        <Sidebar />
+        {!collapsed && <Sidebar />}
         <ChatView />
       </div>
       {settingsOpen && <SettingsDialog />}
+      {shortcutListOpen && <ShortcutListDialog />}
       <SearchLauncher />
+      <GlobalShortcuts />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import './styles/markdown.css';
 import './styles/settings.css';
 import './styles/branching.css';
 import './styles/target.css';
+import './styles/find.css';
 
 // Last session's language and theme until preferences arrive, so even the splash is right.
 initI18n();

@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 /** The "Test connection" report. */
 
-/** Steps of "Test connection", in order. */
-export const DiagnosticStep = z.enum(['url', 'key', 'proxy', 'dns', 'connect', 'tls', 'models', 'completion']);
+/**
+ * Steps of "Test connection", in order. `key` comes last but one: it passes only once a request
+ * that needs the key has succeeded (a key-free /models proves nothing about the key).
+ */
+export const DiagnosticStep = z.enum(['url', 'proxy', 'dns', 'connect', 'tls', 'models', 'model', 'completion', 'key']);
 export type DiagnosticStep = z.infer<typeof DiagnosticStep>;
 
 /** Why a step failed; each has a localized sentence in the renderer. */
@@ -11,6 +14,10 @@ export const DiagnosticCode = z.enum([
   'invalid_url',
   'key_host_mismatch',
   'no_key',
+  /** No model is set on the connection. */
+  'no_model',
+  /** The server's model list does not have the configured model (close matches in `modelSuggestions`). */
+  'model_not_listed',
   'host_not_found',
   'refused',
   'tls',
@@ -58,5 +65,9 @@ export const DiagnosticReport = z.object({
   suggestedBaseUrl: z.string().nullable(),
   /** Models the server listed, when it did. */
   models: z.array(z.string()).nullable(),
+  /** The URL of the request that failed (not always the chat URL: often /models). */
+  failedUrl: z.string().nullable().default(null),
+  /** When the model is missing: the listed models closest to it. */
+  modelSuggestions: z.array(z.string()).default([]),
 });
 export type DiagnosticReport = z.infer<typeof DiagnosticReport>;

@@ -3,6 +3,7 @@ import { Id, LanguagePref, ThemePref } from './common';
 import { ConnectionConfig, DEFAULT_PROXY, ProxyConfig } from './connections';
 import { BackupSettings, DEFAULT_BACKUP_SETTINGS } from './data';
 import { DEFAULT_SYNC_SETTINGS, SyncSettings } from './sync';
+import { ShortcutOverrides } from '../shortcuts';
 
 /** Non-secret app preferences: one file shared by both hosts. */
 
@@ -41,6 +42,10 @@ export const TimeoutSettings = z.object({
 export type TimeoutSettings = z.infer<typeof TimeoutSettings>;
 export const DEFAULT_TIMEOUT_SETTINGS: TimeoutSettings = Object.freeze({ connectMs: 30_000, firstByteMs: 10 * 60_000, idleMs: 2 * 60_000 });
 
+/** Size of message text in px (Ctrl/Cmd + and − change it); the rest of the UI keeps its size. */
+export const FONT_SIZE = Object.freeze({ min: 12, max: 22, default: 15 });
+export const FontSize = z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max);
+
 /** Non-secret preferences, persisted by electron-store (Electron) or conf (browser host): one file, one schema. */
 export const Preferences = z.object({
   language: LanguagePref.default('system'),
@@ -58,5 +63,9 @@ export const Preferences = z.object({
   backups: BackupSettings.default(DEFAULT_BACKUP_SETTINGS),
   /** WebDAV sync, off by default; the password and passphrase are in the keychain. */
   sync: SyncSettings.default(DEFAULT_SYNC_SETTINGS),
+  fontSize: FontSize.default(FONT_SIZE.default),
+  sidebarCollapsed: z.boolean().default(false),
+  /** Only the shortcuts the user changed; the rest use DEFAULT_SHORTCUTS. */
+  shortcuts: ShortcutOverrides.default({}),
 });
 export type Preferences = z.infer<typeof Preferences>;

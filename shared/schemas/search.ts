@@ -22,6 +22,8 @@ export const SearchGroup = z.object({
   conversationId: Id,
   title: z.string(),
   updatedAt: z.number(),
+  /** The title with the query marked, when the title itself matches (then `hits` may be empty). */
+  titleSnippet: z.array(SnippetSegment).nullable().default(null),
   hits: z.array(SearchHit),
 });
 export type SearchGroup = z.infer<typeof SearchGroup>;

@@ -29,6 +29,9 @@ test('NextChat relay by server + access code; a moved host gets no key until con
   await dialog.getByLabel('Access code').fill('s3cret');
   await dialog.getByRole('button', { name: 'Test connection' }).click();
   await expect(dialog.getByRole('status', { name: 'Test result' }).getByText('Connected. The API answered.')).toBeVisible();
+  // Testing saved nothing: Save does.
+  await expect(dialog.getByText(/ends with cret/)).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(dialog.getByText(/ends with cret/)).toBeVisible();
   await page.keyboard.press('Escape');
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, setUpConnection, test } from './support/fixtures';
+import { expect, setAppearance, setUpConnection, test } from './support/fixtures';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
 
@@ -50,13 +50,7 @@ const RICH_ANSWER = [
   'See [the docs](https://example.com/docs).',
 ].join('\n');
 
-async function chooseTheme(page: Page, value: string) {
-  await page.getByRole('button', { name: /^(Settings|设置)$/ }).click();
-  const dialog = page.getByRole('dialog', { name: /^(Settings|设置)$/ });
-  await dialog.getByRole('combobox', { name: /^Theme$/ }).selectOption(value);
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-}
+const chooseTheme = (page: Page, theme: 'light' | 'dark') => setAppearance(page, { theme });
 
 test('a streamed answer with code, a table, a task list and math renders highlighted and typeset', async ({ page, ferry }) => {
   await page.setViewportSize({ width: 1100, height: 1400 });

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, setUpConnection, test } from './support/fixtures';
+import { expect, setAppearance, setUpConnection, test } from './support/fixtures';
 
 /**
  * The main screens in both languages and both themes, switched the way a user does it (Settings →
@@ -8,13 +7,6 @@ import { expect, setUpConnection, test } from './support/fixtures';
  */
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
 
-async function choose(page: Page, label: RegExp, value: string) {
-  await page.getByRole('button', { name: /^(Settings|设置)$/ }).click();
-  const dialog = page.getByRole('dialog', { name: /^(Settings|设置)$/ });
-  await dialog.getByRole('combobox', { name: label }).selectOption(value);
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-}
 
 test('main screens in English and Chinese, light and dark', async ({ page, ferry }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -38,18 +30,18 @@ test('main screens in English and Chinese, light and dark', async ({ page, ferry
   await expect(page.getByText('No API credit left')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/chat-light-en.png`, animations: 'disabled' });
 
-  await choose(page, /^Theme$/, 'dark');
+  await setAppearance(page, { theme: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.screenshot({ path: `${SHOTS}/chat-dark-en.png`, animations: 'disabled' });
 
-  await choose(page, /^Language$/, 'zh-CN');
+  await setAppearance(page, { language: 'zh-CN' });
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('button', { name: '新对话' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: '消息' })).toBeVisible();
   await expect(page.getByText('API 余额不足')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/chat-dark-zh.png`, animations: 'disabled' });
 
-  await choose(page, /^主题$/, 'light');
+  await setAppearance(page, { theme: 'light' });
   await page.screenshot({ path: `${SHOTS}/chat-light-zh.png`, animations: 'disabled' });
 
   // The choice is a saved preference: a reload keeps Chinese.

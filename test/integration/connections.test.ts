@@ -27,7 +27,8 @@ describe('NextChat relay through the fixture', () => {
     const conn = await nextChatConnection();
     const report = await t.call('connections.test', { id: conn.id });
     expect(report).toMatchObject({ ok: true, failure: null, requestUrl: `${fixture.url}/api/openai/v1/chat/completions` });
-    expect(report.steps.map((s) => s.step)).toEqual(['url', 'key', 'dns', 'connect', 'models']);
+    // NextChat's /models refuses without the code, so its answer proves the code: no completion needed.
+    expect(report.steps.map((s) => s.step)).toEqual(['url', 'dns', 'connect', 'models', 'model', 'key']);
     expect(JSON.stringify(report)).not.toContain(CODE);
     expect((await t.call('connections.models', { id: conn.id, refresh: false })).ids).toContain('fixture-model');
 
@@ -41,7 +42,8 @@ describe('NextChat relay through the fixture', () => {
     const conn = await nextChatConnection('wrong');
     const report = await t.call('connections.test', { id: conn.id });
     expect(report.failure).toEqual({ code: 'wrong_access_code', status: 401, providerMessage: 'wrong access code' });
-    expect(report.steps.at(-1)).toMatchObject({ step: 'models', ok: false });
+    expect(report.steps.at(-1)).toMatchObject({ step: 'key', ok: false });
+    expect(report.failedUrl).toBe(`${fixture.url}/api/openai/v1/models`);
   });
 
   it('recognises an HTTP-200 error body and a blocked model', async () => {

@@ -56,6 +56,9 @@ const FAIL: Array<[input: string, reason: 'empty' | 'invalid' | 'scheme']> = [
   ['http://exa mple.com', 'invalid'],
   ['::::', 'invalid'],
   ['https://user:pass@api.example.com/v1', 'invalid'],
+  ['https://not%20a%20url', 'invalid'],
+  ['api .example.com/v1', 'invalid'],
+  ['https://exa$mple.com', 'invalid'],
 ];
 
 describe('resolveBaseUrl', () => {

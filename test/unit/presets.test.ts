@@ -14,6 +14,9 @@ describe('NextChat relay derivation', () => {
     ['https://chat.example.com', 'nk-abc', 'https://chat.example.com/api/openai/v1', 'nk-abc'],
     ['https://chat.example.com/?x=1', '', 'https://chat.example.com/api/openai/v1', ''],
     ['', 'abc', '', 'nk-abc'],
+    // A bare IP:port is a plain-HTTP relay, as NextChat containers are published.
+    ['1.2.3.4:2024', 'abc', 'http://1.2.3.4:2024/api/openai/v1', 'nk-abc'],
+    ['chat.example.com:3000/', 'abc', 'http://chat.example.com:3000/api/openai/v1', 'nk-abc'],
   ])('%j + %j → %s, %s', (server, code, baseUrl, key) => {
     expect(deriveNextChat(server, code)).toEqual({ baseUrl, key });
   });

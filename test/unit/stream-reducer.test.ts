@@ -113,8 +113,30 @@ describe('splitThink', () => {
     expect(feed(`Answer</think> rest`, 1000)).toEqual({ reasoning: '', content: 'Answer rest' });
   });
 
+  // Every split a stream can make of the tags, for both kinds of model: names that look like a
+  // reasoner hold untagged text back, all others stream it at once.
+  const SIZES = Array.from({ length: 13 }, (_, i) => i + 1);
+  describe.each([false, true])('holding untagged text: %s', (hold) => {
+    it.each(SIZES)('tagged reasoning in %i-character pieces', (size) => {
+      expect(feed(`<think>${REASONING}</think>\n\n${ANSWER}`, size, hold)).toEqual({ reasoning: REASONING, content: ANSWER });
+    });
+    it.each(SIZES)('a lone </think> in %i-character pieces is never answer text', (size) => {
+      const out = feed(`${REASONING}\n</think>\n\n${ANSWER}`, size, hold);
+      expect(out.content).not.toContain('</think>');
+      expect(out.content).not.toMatch(/<\/?t?h?i?n?k?>?$/);
+      expect(out.content.endsWith(ANSWER)).toBe(true);
+      if (hold) expect(out).toEqual({ reasoning: `${REASONING}\n`, content: ANSWER });
+      else expect(out).toEqual({ reasoning: '', content: `${REASONING}\n\n\n${ANSWER}` });
+    });
+  });
+
+  it.each(SIZES)('not holding: stray </think> tags anywhere in the answer are dropped (%i-character pieces)', (size) => {
+    expect(feed('Answer</think> rest and </think>more</th', size)).toEqual({ reasoning: '', content: 'Answer rest and more</th' });
+  });
+
   it('a <think> that is not at the start is answer text', () => {
-    expect(feed(`Use the <think> tag like <think>this</think>.`, 3)).toEqual({ reasoning: '', content: 'Use the <think> tag like <think>this</think>.' });
+    // (The closing tag is dropped: a non-reasoner's stray `</think>` is never answer text, split or not.)
+    expect(feed(`Use the <think> tag like <think>this</think>.`, 3)).toEqual({ reasoning: '', content: 'Use the <think> tag like <think>this.' });
   });
 
   it('an unfinished <think> block is released as reasoning when the stream ends', () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { nextChatConfigUrl } from '../../../shared/presets';
 import type { Handlers } from '../router';
 import { fetchModelIds, readNextChatConfig } from '../../services/connections/models';
@@ -7,11 +8,12 @@ import { proxyPasswordAccount } from '../../services/network/proxy';
 import type { KeyVault } from '../../services/secrets/types';
 import type { PreferencesService } from '../../services/settings/preferences-service';
 import type { EventBus } from '../event-bus';
-import { findConnection, storeConnection } from './connections';
+import { connectionOrigin } from '../../services/connections/key-binding';
+import { applyDraft, findConnection, storeConnection } from './connections';
 
 type ToolHandlers = Pick<
   Handlers,
-  'connections.test' | 'connections.models' | 'connections.nextChatConfig' | 'prefs.setProxy' | 'prefs.setTimeouts' | 'proxy.setPassword' | 'proxy.passwordState'
+  'connections.test' | 'connections.testDraft' | 'connections.models' | 'connections.nextChatConfig' | 'prefs.setProxy' | 'prefs.setTimeouts' | 'proxy.setPassword' | 'proxy.passwordState'
 >;
 
 
@@ -27,6 +29,21 @@ export function connectionToolHandlers(prefs: PreferencesService, vault: KeyVaul
         changed();
       }
       return report;
+    },
+
+    'connections.testDraft': async ({ draft, key }) => {
+      const previous = draft.id ? findConnection(prefs, draft.id) : null;
+      // An id no saved connection has: the saved keys of others are never looked up for it.
+      const connection = applyDraft(previous, draft, previous?.id ?? `draft:${randomUUID()}`);
+      if (!key) return runDiagnostics(connection, { vault, network });
+      // A key typed in the form goes only to the host the form names, and is kept nowhere.
+      const typed: KeyVault = {
+        status: () => vault.status(),
+        setKey: (account, value, storage) => vault.setKey(account, value, storage),
+        deleteKey: (account) => vault.deleteKey(account),
+        getKey: async (account) => (account === connection.id ? { key, storage: 'session' } : vault.getKey(account)),
+      };
+      return runDiagnostics({ ...connection, keyOrigin: connectionOrigin(connection) }, { vault: typed, network });
     },
 
     'connections.models': async ({ id, refresh }) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ConnectionDraft } from '../../../shared/connection-routes';
 import type { ConnectionConfig } from '../../../shared/schemas';
 import { FerryError } from '../app-error';
 import type { EventBus } from '../event-bus';
@@ -31,6 +32,23 @@ export function storeConnection(prefs: PreferencesService, next: ConnectionConfi
   prefs.update({ connections: prefs.read().connections.map((c) => (c.id === next.id ? next : c)) });
 }
 
+/** A connection as the form describes it: the saved one (if any) with the form's fields on top. */
+export function applyDraft(previous: ConnectionConfig | null, input: ConnectionDraft, id: string): ConnectionConfig {
+  const base = previous ?? { headers: {}, proxy: null, keyOrigin: null, customModels: [], modelCache: null, preset: 'custom' as const, asTyped: false };
+  return {
+    ...base,
+    id,
+    name: input.name,
+    baseUrl: input.baseUrl,
+    model: input.model,
+    preset: input.preset ?? base.preset,
+    asTyped: input.asTyped ?? base.asTyped,
+    headers: input.headers ?? base.headers,
+    proxy: input.proxy === undefined ? base.proxy : input.proxy,
+    customModels: input.customModels ?? base.customModels,
+  };
+}
+
 export function connectionHandlers(prefs: PreferencesService, vault: KeyVault, events: EventBus): ConnectionHandlers {
   const find = (id: string) => findConnection(prefs, id);
   const changed = () => events.emit('connections.changed', {});
@@ -41,20 +59,8 @@ export function connectionHandlers(prefs: PreferencesService, vault: KeyVault, e
     'connections.save': async (input) => {
       const current = prefs.read();
       const previous = input.id ? find(input.id) : null;
-      const id = previous?.id ?? randomUUID();
-      const base = previous ?? { headers: {}, proxy: null, keyOrigin: null, customModels: [], modelCache: null, preset: 'custom' as const, asTyped: false };
-      const saved: ConnectionConfig = {
-        ...base,
-        id,
-        name: input.name,
-        baseUrl: input.baseUrl,
-        model: input.model,
-        preset: input.preset ?? base.preset,
-        asTyped: input.asTyped ?? base.asTyped,
-        headers: input.headers ?? base.headers,
-        proxy: input.proxy === undefined ? base.proxy : input.proxy,
-        customModels: input.customModels ?? base.customModels,
-      };
+      const saved = applyDraft(previous, input, previous?.id ?? randomUUID());
+      const id = saved.id;
       // A key saved before binding existed is bound to the host it was used with until now.
       if (previous && previous.keyOrigin === null && (await vault.getKey(id).catch(() => null))) {
         saved.keyOrigin = connectionOrigin(previous);

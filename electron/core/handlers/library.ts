@@ -3,7 +3,7 @@ import type { EventBus } from '../event-bus';
 import type { HistoryHolder } from '../history-holder';
 import type { Handlers } from '../router';
 
-type LibraryHandlers = Pick<Handlers, 'conversations.pin' | 'conversations.restore' | 'search.query' | 'app.restoreBackup'>;
+type LibraryHandlers = Pick<Handlers, 'conversations.findByTitle' | 'conversations.pin' | 'conversations.restore' | 'search.query' | 'app.restoreBackup'>;
 
 /** Pins, undo of delete, search, and restoring a backup in recovery mode. */
 export function libraryHandlers(holder: HistoryHolder, events: EventBus): LibraryHandlers {
@@ -23,6 +23,7 @@ export function libraryHandlers(holder: HistoryHolder, events: EventBus): Librar
       return conversation;
     },
     'search.query': ({ text, limit }) => history.search(text, limit),
+    'conversations.findByTitle': ({ text, limit }) => history.findByTitle(text, limit ?? 200),
     'app.restoreBackup': ({ file }) => holder.restore(file),
   };
 }

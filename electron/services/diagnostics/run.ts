@@ -4,6 +4,7 @@ import { connectionOrigin, keyHostMismatch, resolveConnectionUrl } from '../conn
 import type { Network } from '../network/network';
 import { bypasses, describeProxy } from '../network/proxy';
 import type { KeyVault } from '../secrets/types';
+import { closeModels } from './model-match';
 import { classifyNetworkError, classifyResponse, modelIdsOf, shouldFallBackToCompletion, type ProbeResponse } from './classify';
 import { probeDns, probeSocksAuth, probeTcp, probeTls, type ProbeOutcome } from './net-probes';
 
@@ -16,8 +17,10 @@ export interface DiagnosticsDeps {
 const MAX_BODY = 64 * 1024;
 
 /**
- * "Test connection": URL → key → proxy → DNS → TCP/TLS → GET /models (a 1-token completion where
- * /models is missing or forbidden). Stops at the first failing step and says which and why. The key
+ * "Test connection": URL → proxy → DNS → TCP/TLS → GET /models → the configured model → the key.
+ * Stops at the first failing step and says which, why, and which URL failed. The key step passes
+ * only after a request that needs the key succeeded: /models when it refuses to answer without the
+ * key, else a 1-token completion with the configured model (which also proves the model). The key
  * is only read here to be sent to the host it is bound to; it never appears in the report.
  */
 export async function runDiagnostics(connection: ConnectionConfig, deps: DiagnosticsDeps): Promise<DiagnosticReport> {
@@ -33,6 +36,8 @@ export async function runDiagnostics(connection: ConnectionConfig, deps: Diagnos
     failure,
     suggestedBaseUrl: null,
     models: null,
+    failedUrl: null,
+    modelSuggestions: [],
     ...extra,
   });
   const pass = (step: DiagnosticStep, detail?: string) => steps.push({ step, ok: true, ...(detail ? { detail } : {}) });
@@ -49,7 +54,6 @@ export async function runDiagnostics(connection: ConnectionConfig, deps: Diagnos
   if (stored && keyHostMismatch(connection)) {
     return fail('key', { code: 'key_host_mismatch', detail: `${connection.keyOrigin ?? ''} → ${connectionOrigin(connection) ?? ''}` });
   }
-  pass('key', stored ? `…${stored.key.slice(-4)}` : 'none');
   const key = stored?.key ?? '';
 
   const direct = proxy.mode === 'none' || bypasses(target.hostname, proxy) || (proxy.mode === 'system' && !systemProxyEnv());
@@ -67,23 +71,23 @@ export async function runDiagnostics(connection: ConnectionConfig, deps: Diagnos
   if (direct) {
     const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
     const dns = await probeDns(target.hostname);
-    if (!dns.ok) return fail('dns', { code: 'host_not_found', detail: target.hostname });
+    if (!dns.ok) return fail('dns', { code: 'host_not_found', detail: target.hostname }, { failedUrl: resolved.baseUrl });
     pass('dns', dns.detail);
     const tcp = await probeTcp(target.hostname, port, timeoutMs);
-    if (!tcp.ok) return fail('connect', stepFailure(tcp, `${target.hostname}:${port}`));
+    if (!tcp.ok) return fail('connect', stepFailure(tcp, `${target.hostname}:${port}`), { failedUrl: resolved.baseUrl });
     pass('connect', tcp.detail);
     if (target.protocol === 'https:') {
       const tls = await probeTls(target.hostname, port, timeoutMs);
-      if (!tls.ok) return fail('tls', { code: classifyNetworkError(tls.error, false).code === 'timeout' ? 'timeout' : 'tls', detail: tls.detail });
+      if (!tls.ok) return fail('tls', { code: classifyNetworkError(tls.error, false).code === 'timeout' ? 'timeout' : 'tls', detail: tls.detail }, { failedUrl: resolved.baseUrl });
       pass('tls', tls.detail);
     }
   }
 
   const fetcher = deps.network.fetchFor(connection);
-  const probe = async (url: string, init: RequestInit = {}): Promise<ProbeResponse | DiagnosticFailure> => {
+  const probe = async (url: string, init: RequestInit = {}, withKey = true): Promise<ProbeResponse | DiagnosticFailure> => {
     try {
       const headers = new Headers(init.headers);
-      if (key) headers.set('Authorization', `Bearer ${key}`);
+      if (key && withKey) headers.set('Authorization', `Bearer ${key}`);
       const res = await fetcher(url, { ...init, headers: [...headers.entries()], signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
       const body = (await res.text()).slice(0, MAX_BODY);
       return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
@@ -92,32 +96,66 @@ export async function runDiagnostics(connection: ConnectionConfig, deps: Diagnos
     }
   };
   const isFailure = (r: ProbeResponse | DiagnosticFailure): r is DiagnosticFailure => 'code' in r;
+  const modelsUrl = `${resolved.baseUrl}/models`;
+  const completionUrl = `${resolved.baseUrl}/chat/completions`;
+  const model = connection.model.trim();
+  /** A refusal of the key shows on the key step, whichever request it came from. */
+  const keyRefused = (f: DiagnosticFailure) => f.code === 'unauthorized' || f.code === 'wrong_access_code';
 
-  const models = await probe(`${resolved.baseUrl}/models`);
-  if (isFailure(models)) return fail('models', models);
+  const models = await probe(modelsUrl);
+  if (isFailure(models)) return fail('models', models, { failedUrl: modelsUrl });
   const modelsFailure = classifyResponse(models, 'models');
+  let listed: string[] | null = null;
+  let keyProven = false;
   if (!modelsFailure) {
+    listed = modelIdsOf(models.body);
     pass('models', `HTTP ${models.status}`);
-    return report(null, { models: modelIdsOf(models.body) });
+    // Does /models need the key at all? Only a refusal without it makes its success a proof of the key.
+    if (key) {
+      const bare = await probe(modelsUrl, {}, false);
+      keyProven = !isFailure(bare) && (bare.status === 401 || bare.status === 403);
+    }
+  } else {
+    if (modelsFailure.code === 'html_page' || modelsFailure.code === 'not_found') {
+      const suggestion = await findWorkingBase(connection, resolved.baseUrl, probe);
+      if (suggestion) return fail('models', scrub(modelsFailure, key), { suggestedBaseUrl: suggestion, failedUrl: modelsUrl });
+    }
+    if (keyRefused(modelsFailure)) return fail('key', scrub(modelsFailure, key), { failedUrl: modelsUrl });
+    if (!shouldFallBackToCompletion(modelsFailure)) return fail('models', scrub(modelsFailure, key), { failedUrl: modelsUrl });
+    // Relays that hide /models: the completion below checks model and key alike.
+    steps.push({ step: 'models', ok: false, detail: `HTTP ${models.status}` });
   }
-  if (modelsFailure.code === 'html_page' || modelsFailure.code === 'not_found') {
-    const suggestion = await findWorkingBase(connection, resolved.baseUrl, probe);
-    if (suggestion) return fail('models', scrub(modelsFailure, key), { suggestedBaseUrl: suggestion });
-  }
-  if (!shouldFallBackToCompletion(modelsFailure)) return fail('models', scrub(modelsFailure, key));
-  steps.push({ step: 'models', ok: false, detail: `HTTP ${models.status}` });
 
-  if (!connection.model.trim()) return fail('completion', scrub(modelsFailure, key));
-  const completion = await probe(`${resolved.baseUrl}/chat/completions`, {
+  if (!model) return fail('model', { code: 'no_model' }, { models: listed });
+  if (listed && listed.length > 0) {
+    if (!listed.includes(model)) {
+      return fail('model', { code: 'model_not_listed', detail: model }, { models: listed, modelSuggestions: closeModels(model, listed) });
+    }
+    pass('model', model);
+  }
+  if (keyProven) {
+    pass('key', stored ? `…${key.slice(-4)}` : undefined);
+    return report(null, { models: listed });
+  }
+
+  const completion = await probe(completionUrl, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ model: connection.model.trim(), messages: [{ role: 'user', content: 'ping' }], max_tokens: 1, stream: false }),
+    body: JSON.stringify({ model, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1, stream: false }),
   });
-  if (isFailure(completion)) return fail('completion', completion);
+  if (isFailure(completion)) return fail('completion', completion, { models: listed, failedUrl: completionUrl });
   const completionFailure = classifyResponse(completion, 'completion');
-  if (completionFailure) return fail('completion', scrub(completionFailure, key));
+  if (completionFailure) {
+    const clean = scrub(completionFailure, key);
+    const extra = { models: listed, failedUrl: completionUrl };
+    if (keyRefused(completionFailure)) return fail('key', clean, extra);
+    if (completionFailure.code === 'model_not_found') return fail('model', clean, { ...extra, modelSuggestions: listed ? closeModels(model, listed) : [] });
+    return fail('completion', clean, extra);
+  }
+  if (!listed) pass('model', model);
   pass('completion', `HTTP ${completion.status}`);
-  return report(null);
+  pass('key', key ? `…${key.slice(-4)}` : 'none');
+  return report(null, { models: listed });
 }
 
 function stepFailure(outcome: Extract<ProbeOutcome, { ok: false }>, where: string): DiagnosticFailure {

@@ -1,4 +1,4 @@
-import { ConnectionConfig, DEFAULT_BACKUP_SETTINGS, DEFAULT_PROXY, DEFAULT_SYNC_SETTINGS, DEFAULT_TIMEOUT_SETTINGS, Preferences } from '../../../shared/schemas';
+import { ConnectionConfig, DEFAULT_BACKUP_SETTINGS, DEFAULT_PROXY, DEFAULT_SYNC_SETTINGS, DEFAULT_TIMEOUT_SETTINGS, FONT_SIZE, Preferences } from '../../../shared/schemas';
 import { z } from 'zod';
 
 /**
@@ -23,6 +23,9 @@ const Lenient = z.object({
   timeouts: Preferences.shape.timeouts.catch(DEFAULT_TIMEOUT_SETTINGS),
   backups: Preferences.shape.backups.catch(DEFAULT_BACKUP_SETTINGS),
   sync: Preferences.shape.sync.catch(DEFAULT_SYNC_SETTINGS),
+  fontSize: Preferences.shape.fontSize.catch(FONT_SIZE.default),
+  sidebarCollapsed: Preferences.shape.sidebarCollapsed.catch(false),
+  shortcuts: Preferences.shape.shortcuts.catch({}),
   connections: z
     .array(z.unknown())
     .catch([])

@@ -2,7 +2,7 @@ import type Database from 'libsql';
 import type { ConversationSummary, SearchResult } from '../../../shared/schemas';
 import { parsePageCursor } from '../../../shared/paging';
 import { CONVERSATION_COLUMNS, toConversation, type ConversationRow } from './rows';
-import { createSearch } from './search';
+import { createSearch, toLikePattern } from './search';
 
 /** Soft-deleted conversations are kept this long for undo, then purged (at start-up). */
 const TRASH_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
@@ -35,6 +35,17 @@ export function createLibraryStore(db: Database.Database, now: () => number, liv
     isDeleted: db.prepare('SELECT deleted_at FROM conversations WHERE id = ?'),
   };
   const index = createSearch(db);
+  const byTitle = new Map<number, Database.Statement>();
+  /** Conversations whose title contains every term (ASCII case-insensitive), in sidebar order. */
+  const titleFilter = (terms: number): Database.Statement => {
+    let stmt = byTitle.get(terms);
+    if (!stmt) {
+      const filters = Array.from({ length: terms }, () => `AND title LIKE ? ESCAPE '\\'`).join(' ');
+      stmt = db.prepare(`SELECT ${columns} FROM conversations WHERE deleted_at IS NULL ${filters} ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT ?`);
+      byTitle.set(terms, stmt);
+    }
+    return stmt;
+  };
   // LIMIT -1: no limit (the legacy `conversations.list {}` call gets everything).
   const ALL = -1;
 
@@ -46,6 +57,13 @@ export function createLibraryStore(db: Database.Database, now: () => number, liv
       const key = parsePageCursor(page.cursor);
       if (!key) return [];
       return (sql.nextPage.all(key.pinned, key.updatedAt, key.id, limit) as PagedRow[]).map(toPaged);
+    },
+    /** The sidebar's title filter: every whitespace-separated term must be in the title. */
+    findByTitle(text: string, limit: number): ConversationSummary[] {
+      live();
+      const terms = [...new Set(text.trim().split(/\s+/u).filter(Boolean))].slice(0, 8);
+      if (terms.length === 0) return [];
+      return (titleFilter(terms.length).all(...terms.map(toLikePattern), limit) as PagedRow[]).map(toPaged);
     },
     setPinned(id: string, pinned: boolean): ConversationSummary | null {
       live();

@@ -1,5 +1,6 @@
 import type Database from 'libsql';
 import type { MessageRole, SearchGroup, SearchHit, SearchResult, SnippetSegment } from '../../../shared/schemas';
+import { markdownToPlain } from '../../../shared/plain-text';
 
 /** Messages a 1–2 character query looks at, newest first: keeps it fast on any history size. */
 const SHORT_QUERY_SCAN_BUDGET = 50_000;
@@ -39,7 +40,7 @@ const toMatchExpression = (terms: readonly string[]): string =>
   terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
 
 /** A LIKE pattern for a literal substring (ASCII case-insensitive, like the index). */
-const toLikePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const toLikePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -132,6 +133,25 @@ export function createSearch(db: Database.Database, options: { shortScanBudget?:
          ORDER BY m.created_at DESC`,
   );
   const scanFloor = db.prepare(`SELECT created_at FROM messages ORDER BY created_at DESC LIMIT 1 OFFSET ?`);
+  // Titles are few (one per conversation): a LIKE per term over them is cheap at any length, Chinese included.
+  const titleStatements = new Map<number, Database.Statement>();
+  const titleQuery = (terms: number): Database.Statement => {
+    let stmt = titleStatements.get(terms);
+    if (!stmt) {
+      const filters = Array.from({ length: terms }, () => `AND title LIKE ? ESCAPE '\\'`).join(' ');
+      stmt = db.prepare(`SELECT id, title, updated_at FROM conversations WHERE deleted_at IS NULL ${filters} ORDER BY pinned DESC, updated_at DESC LIMIT ?`);
+      titleStatements.set(terms, stmt);
+    }
+    return stmt;
+  };
+  const titleGroups = (terms: string[], limit: number): SearchGroup[] =>
+    (titleQuery(terms.length).all(...terms.map(toLikePattern), limit) as { id: string; title: string; updated_at: number }[]).map((row) => ({
+      conversationId: row.id,
+      title: row.title,
+      updatedAt: row.updated_at,
+      titleSnippet: buildSnippet(row.title, terms),
+      hits: [],
+    }));
 
   return {
     search(text, limit = 20) {
@@ -139,15 +159,16 @@ export function createSearch(db: Database.Database, options: { shortScanBudget?:
       if (long.length === 0 && short.length === 0) return { groups: [], partial: false };
       const likeArgs = short.flatMap((t) => [toLikePattern(t), toLikePattern(t)]);
       const terms = [...long, ...short];
+      const titles = titleGroups(terms, limit);
       if (long.length > 0) {
         const rows = ftsQuery(short.length).iterate(toMatchExpression(long), ...likeArgs) as IterableIterator<CandidateRow>;
-        return { groups: group(collect(rows, limit).rows, terms, limit), partial: false };
+        return { groups: mergeGroups(titles, group(collect(rows, limit).rows, terms, limit), limit), partial: false };
       }
       const floorRow = scanFloor.get(budget - 1) as { created_at: number } | undefined;
       const floor = floorRow?.created_at ?? Number.MIN_SAFE_INTEGER;
       const found = collect(shortQuery(short.length).iterate(floor, ...likeArgs) as IterableIterator<CandidateRow>, limit);
       // Reached the budget's floor without filling the page: older messages were not looked at.
-      return { groups: group(found.rows, terms, limit), partial: floorRow !== undefined && !found.stoppedEarly };
+      return { groups: mergeGroups(titles, group(found.rows, terms, limit), limit), partial: floorRow !== undefined && !found.stoppedEarly };
     },
   };
 }
@@ -172,24 +193,36 @@ function collect(rows: Iterable<CandidateRow>, limit: number): { rows: Candidate
   return { rows: kept, stoppedEarly: false };
 }
 
+/** Conversations whose title matches come first (with their message hits, if any), then the rest. */
+function mergeGroups(titles: SearchGroup[], messages: SearchGroup[], limit: number): SearchGroup[] {
+  const byId = new Map(messages.map((g) => [g.conversationId, g]));
+  const merged = titles.map((t) => ({ ...t, hits: byId.get(t.conversationId)?.hits ?? [] }));
+  const seen = new Set(titles.map((t) => t.conversationId));
+  for (const g of messages) if (!seen.has(g.conversationId)) merged.push(g);
+  return merged.slice(0, limit);
+}
+
+/** A snippet of what the message reads as (no Markdown source); the source only when the match is in its syntax. */
+const snippetOf = (text: string, terms: readonly string[]) => buildSnippet(markdownToPlain(text), terms) ?? buildSnippet(text, terms);
+
 function group(rows: CandidateRow[], terms: string[], limit: number): SearchGroup[] {
   const groups = new Map<string, SearchGroup>();
   for (const row of rows) {
     let g = groups.get(row.conversation_id);
     if (!g) {
       if (groups.size >= limit) continue;
-      g = { conversationId: row.conversation_id, title: row.title, updatedAt: row.conversation_updated_at, hits: [] };
+      g = { conversationId: row.conversation_id, title: row.title, updatedAt: row.conversation_updated_at, titleSnippet: null, hits: [] };
       groups.set(row.conversation_id, g);
     }
     if (g.hits.length >= HITS_PER_GROUP) continue;
-    const inContent = buildSnippet(row.content, terms);
-    const inReasoning = inContent ? null : buildSnippet(row.reasoning, terms);
+    const inContent = snippetOf(row.content, terms);
+    const inReasoning = inContent ? null : snippetOf(row.reasoning, terms);
     const hit: SearchHit = {
       messageId: row.id,
       role: row.role,
       field: inContent ? 'content' : 'reasoning',
       createdAt: row.created_at,
-      snippet: inContent ?? inReasoning ?? [{ text: [...row.content].slice(0, SNIPPET_LENGTH).join(''), match: false }],
+      snippet: inContent ?? inReasoning ?? [{ text: [...markdownToPlain(row.content)].slice(0, SNIPPET_LENGTH).join(''), match: false }],
     };
     g.hits.push(hit);
   }

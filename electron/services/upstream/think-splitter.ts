@@ -48,6 +48,13 @@ export function splitThink(state: ThinkState, piece: string): ThinkStep {
         text = stripLeadingNewlines(text);
         if (text) skipNewlines = false;
       }
+      if (!state.holdUntagged) {
+        // A stray `</think>` is dropped even when it arrives in pieces: hold back a partial one.
+        text = text.split(CLOSE).join('');
+        const keep = partialSuffix(text, CLOSE);
+        pending = text.slice(text.length - keep);
+        text = text.slice(0, text.length - keep);
+      }
       content += text;
       break;
     }
@@ -91,10 +98,8 @@ export function splitThink(state: ThinkState, piece: string): ThinkStep {
     }
     // Not reasoning: from here on everything is answer, except a stray `</think>` is dropped.
     phase = 'after';
-    text = text.split(CLOSE).join('');
   }
 
-  if (phase === 'after' && !state.holdUntagged && content.includes(CLOSE)) content = content.split(CLOSE).join('');
   return { state: { phase, pending, holdUntagged: state.holdUntagged, skipNewlines }, delta: compact(content, reasoning) };
 }
 

@@ -2,17 +2,22 @@ import { create } from 'zustand';
 import type { AppInfo, ConnectionView, Preferences } from '../../../shared/schemas';
 import type { ConnectionState } from '../api';
 
+/** The sections of Settings, in the order of its side list (see features/settings/sections.ts). */
+export type SettingsSectionId = 'connections' | 'models' | 'network' | 'appearance' | 'data' | 'shortcuts' | 'about';
+
 interface AppState {
   info: AppInfo | null;
   prefs: Preferences | null;
   connections: ConnectionView[];
   bridge: ConnectionState;
-  settingsOpen: boolean;
+  /** The Settings section on screen; null while Settings is closed. */
+  settingsSection: SettingsSectionId | null;
   setInfo(info: AppInfo): void;
   setPrefs(prefs: Preferences): void;
   setConnections(connections: ConnectionView[]): void;
   setBridge(state: ConnectionState): void;
-  openSettings(): void;
+  /** Opens Settings at a section (Connections unless told); ignores event objects passed by onClick. */
+  openSettings(section?: unknown): void;
   closeSettings(): void;
 }
 
@@ -21,13 +26,13 @@ export const useAppStore = create<AppState>()((set) => ({
   prefs: null,
   connections: [],
   bridge: 'connecting',
-  settingsOpen: false,
+  settingsSection: null,
   setInfo: (info) => set({ info }),
   setPrefs: (prefs) => set({ prefs }),
   setConnections: (connections) => set({ connections }),
   setBridge: (bridge) => set({ bridge }),
-  openSettings: () => set({ settingsOpen: true }),
-  closeSettings: () => set({ settingsOpen: false }),
+  openSettings: (section) => set({ settingsSection: typeof section === 'string' ? (section as SettingsSectionId) : 'connections' }),
+  closeSettings: () => set({ settingsSection: null }),
 }));
 
 /** The connection new chats use: the last one chosen, else the first. */

@@ -37,3 +37,9 @@ export function applyTheme(pref: ThemePref): void {
     stopFollowing = () => query.removeEventListener('change', update);
   }
 }
+
+/** Message text size, as the `--chat-font-size` the chat styles read. */
+export function applyFontSize(px: number): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.style.setProperty('--chat-font-size', `${px}px`);
+}

@@ -56,5 +56,23 @@ export async function setUpConnection(page: Page, fields: { baseUrl: string; key
   await dialog.getByLabel('API key', { exact: true }).fill(fields.key);
   await dialog.getByLabel('Model', { exact: true }).fill(fields.model);
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: /^Saved\.$/ })).toBeVisible();
   return dialog;
+}
+
+/**
+ * Settings › Appearance the way a user does it: open Settings, pick the section, change, Save, close.
+ * Labels are matched in both languages, so a test can switch back from Chinese.
+ */
+export async function setAppearance(page: Page, choice: { theme?: 'system' | 'light' | 'dark'; language?: 'system' | 'en' | 'zh-CN'; fontSize?: number }) {
+  await page.getByRole('button', { name: /^(Settings|设置)/ }).first().click();
+  const dialog = page.getByRole('dialog', { name: /^(Settings|设置)$/ });
+  await dialog.getByRole('tab', { name: /^(Appearance|外观)$/ }).click();
+  if (choice.theme) await dialog.getByRole('combobox', { name: /^(Theme|主题)$/ }).selectOption(choice.theme);
+  if (choice.language) await dialog.getByRole('combobox', { name: /^(Language|语言)$/ }).selectOption(choice.language);
+  if (choice.fontSize) await dialog.getByRole('combobox', { name: /^(Message text size|消息字号)$/ }).selectOption(String(choice.fontSize));
+  await dialog.getByRole('button', { name: /^(Save|保存)$/ }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: /^(Saved\.|已保存。)$/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 }

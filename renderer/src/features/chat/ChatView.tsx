@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GearIcon } from '../../ui/icons';
+import { GearIcon, SearchIcon } from '../../ui/icons';
+import { useAppStore } from '../../state/app-store';
+import { openFind, useUiStore } from '../../state/ui-store';
+import { FindBar } from '../find/FindBar';
+import { useShortcutHint, withShortcut } from '../shortcuts/use-shortcuts';
+import { SidebarToggle } from '../sidebar/Sidebar';
 import { openConversation } from '../../state/conversation-actions';
 import { useChatStore } from '../../state/chat-store';
 import { useConversationsStore } from '../../state/conversations-store';
@@ -11,23 +16,38 @@ import { MessageList } from './MessageList';
 import { TargetPicker } from './TargetPicker';
 import { Welcome } from './Welcome';
 
+function FindButton() {
+  const { t } = useTranslation();
+  const hint = useShortcutHint('find');
+  return (
+    <button type="button" className="icon-button" onClick={openFind} aria-label={t('find.label')} title={withShortcut(t('find.label'), hint)} aria-keyshortcuts={hint.aria}>
+      <SearchIcon width={16} height={16} />
+    </button>
+  );
+}
+
 function ChatHeader() {
   const { t } = useTranslation();
   const openId = useChatStore((s) => s.openId);
   const summary = useConversationsStore((s) => s.list.find((c) => c.id === openId));
+  const collapsed = useAppStore((s) => !!s.prefs?.sidebarCollapsed);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const toggle = collapsed && <SidebarToggle collapsed />;
   if (!openId) {
     return (
       <header className="chat-header">
+        {toggle}
         <TargetPicker conversation={null} />
       </header>
     );
   }
   return (
     <header className="chat-header">
+      {toggle}
       <h1 className="chat-title">{summary?.title || t('sidebar.untitled')}</h1>
       <TargetPicker conversation={summary ?? null} />
       <ConversationTotals />
+      <FindButton />
       <button
         type="button"
         className="icon-button chat-header-settings"
@@ -71,9 +91,12 @@ function ChatBody() {
 
 /** The main column: title, messages (or the welcome screen), composer. */
 export function ChatView() {
+  const findOpen = useUiStore((s) => s.findOpen);
+  const hasConversation = useChatStore((s) => s.openId !== null);
   return (
     <main className="chat">
       <ChatHeader />
+      {findOpen && hasConversation && <FindBar />}
       <ChatBody />
       <ComposerContainer />
     </main>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError } from '../../api';
 import { appErrorText } from '../../i18n/error-text';
@@ -21,23 +21,15 @@ export function ComposerContainer() {
   const streaming = useChatStore((s) => !!selectStreamingMessage(s));
   const openId = useChatStore((s) => s.openId);
   const openSettings = useAppStore((s) => s.openSettings);
-  // Remembered with the conversation it belongs to, so switching chats hides it.
-  const [failure, setFailure] = useState<{ openId: string | null; error: ApiError } | null>(null);
-  const error = failure?.openId === openId ? failure.error : null;
-  const setError = useCallback((err: ApiError | null) => setFailure(err ? { openId, error: err } : null), [openId]);
+  const connections = useAppStore((s) => s.connections);
+  // Remembered with the conversation it belongs to, so switching chats hides it; a setup error
+  // ("no connection", "no key") also goes once the connections change: it may no longer be true.
+  const [failure, setFailure] = useState<{ openId: string | null; error: ApiError; connections: unknown } | null>(null);
+  const stale = failure !== null && SETTINGS_ERRORS.has(failure.error.code) && failure.connections !== connections;
+  const error = failure?.openId === openId && !stale ? failure.error : null;
+  const setError = useCallback((err: ApiError | null) => setFailure(err ? { openId, error: err, connections: useAppStore.getState().connections } : null), [openId]);
 
-  // Esc stops the reply from anywhere, unless a dialog or an inline editor claimed it first.
-  useEffect(() => {
-    if (!streaming) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing) return;
-      if (document.querySelector('[aria-modal="true"]')) return;
-      e.preventDefault();
-      stopStreaming();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [streaming]);
+  // Esc (or the user's own binding) stops the reply from anywhere: see features/shortcuts.
 
   const onSend = useCallback(
     async (text: string) => {

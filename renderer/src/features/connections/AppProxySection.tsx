@@ -4,6 +4,8 @@ import { getApi } from '../../api';
 import { appErrorText } from '../../i18n/error-text';
 import { useAppStore } from '../../state/app-store';
 import { reloadSettings } from '../../state/settings-actions';
+import { SaveBar, type SaveState } from '../settings/SaveBar';
+import { useReportUnsaved } from '../settings/unsaved';
 import { proxyConfigOf, proxyFieldsOf, type ProxyFields } from './form-model';
 import { ProxyFieldset } from './ProxyFieldset';
 
@@ -12,7 +14,9 @@ export function AppProxySection() {
   const { t } = useTranslation();
   const saved = useAppStore((s) => s.prefs?.proxy ?? null);
   const [value, setValue] = useState<ProxyFields>(() => proxyFieldsOf(saved, false));
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<SaveState>({ kind: 'idle' });
+  const dirty = JSON.stringify(value) !== JSON.stringify(proxyFieldsOf(saved, false));
+  useReportUnsaved('network.proxy', dirty);
   const [passwordSet, setPasswordSet] = useState(false);
   const [passwordVersion, setPasswordVersion] = useState(0);
   useEffect(() => {
@@ -27,9 +31,10 @@ export function AppProxySection() {
   }, [passwordVersion]);
 
   const save = async () => {
+    setStatus({ kind: 'busy' });
     try {
       const proxy = proxyConfigOf(value);
-      if (!proxy) return;
+      if (!proxy) return setStatus({ kind: 'idle' });
       await getApi().call('prefs.setProxy', { proxy });
       if (value.choice === 'manual' && value.password) {
         await getApi().call('proxy.setPassword', { scope: 'app', password: value.password });
@@ -37,23 +42,16 @@ export function AppProxySection() {
         setPasswordVersion((n) => n + 1);
       }
       await reloadSettings();
-      setStatus(t('connections.proxy.saved'));
+      setStatus({ kind: 'saved', message: t('connections.proxy.saved') });
     } catch (err) {
-      setStatus(appErrorText(t, err).title);
+      setStatus({ kind: 'error', message: appErrorText(t, err).title });
     }
   };
 
   return (
     <div className="settings-form">
       <ProxyFieldset scope="app" value={value} onChange={setValue} allowDefault={false} passwordSet={passwordSet} legend={t('connections.proxy.appProxy')} />
-      <div className="form-actions">
-        <p className="form-status" role="status">
-          {status}
-        </p>
-        <button type="button" className="button button-secondary" onClick={() => void save()}>
-          {t('connections.proxy.save')}
-        </button>
-      </div>
+      <SaveBar dirty={dirty} state={status} label={t('connections.proxy.save')} onSave={() => void save()} />
     </div>
   );
 }

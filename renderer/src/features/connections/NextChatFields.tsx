@@ -11,7 +11,7 @@ import { modelIsPlaceholder } from './form-model';
 /** NextChat relay: server address + access code; the base URL and the nk- key are derived from them. */
 export function NextChatFields({ form }: { form: ConnectionFormState }) {
   const { t } = useTranslation();
-  const ids = { server: useId(), preview: useId(), config: useId() };
+  const ids = { server: useId(), help: useId(), preview: useId(), config: useId() };
   const [config, setConfig] = useState<string | null>(null);
   const derived = deriveNextChat(form.fields.server, form.fields.code);
   const key = form.connection?.key;
@@ -40,8 +40,11 @@ export function NextChatFields({ form }: { form: ConnectionFormState }) {
           value={form.fields.server}
           placeholder={t('connections.serverPlaceholder')}
           onChange={(e) => form.set('server')(e.target.value)}
-          aria-describedby={`${ids.preview} ${ids.config}`}
+          aria-describedby={`${ids.help} ${ids.preview} ${ids.config}`}
         />
+        <p id={ids.help} className="field-help">
+          {t('connections.serverHelp')}
+        </p>
         <RequestPreview id={ids.preview} baseUrl={derived.baseUrl} />
         <div className="key-status-row">
           <p id={ids.config} className="field-help" role="status">

@@ -100,3 +100,10 @@ export function parseHeaders(text: string): { ok: true; headers: Record<string, 
 
 /** Whether the model field holds nothing the user chose: empty, or a preset's suggestion. */
 export const modelIsPlaceholder = (model: string) => !model.trim() || PRESETS.some((p) => p.model === model.trim());
+
+/** What Save would write, to tell whether the form differs from the saved connection. */
+export function formSignature(fields: FormFields): string {
+  const { baseUrl, key, asTyped } = effectiveInput(fields);
+  const { name, preset, model, headers, proxy } = fields;
+  return JSON.stringify({ name: name.trim(), preset, baseUrl, asTyped, key, model: model.trim(), headers: headers.trim(), proxy });
+}

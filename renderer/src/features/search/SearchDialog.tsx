@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchGroup, SearchHit } from '../../../../shared/schemas';
+import type { SearchGroup, SearchHit, SnippetSegment } from '../../../../shared/schemas';
+import { openConversation } from '../../state/conversation-actions';
 import { Modal } from '../../ui/Modal';
 import { openSearchHit } from './jump-to-message';
 import { useSearch } from './use-search';
@@ -8,16 +9,21 @@ import './search.css';
 
 const NO_GROUPS: SearchGroup[] = [];
 
+/** One choosable result: a message hit, or (hit null) the conversation whose title matched. */
 interface FlatHit {
   group: SearchGroup;
-  hit: SearchHit;
+  hit: SearchHit | null;
   index: number;
 }
 
-/** Ctrl/Cmd+K: search every conversation; Enter opens the conversation at the chosen message. */
-export function SearchDialog({ onClose }: { onClose(): void }) {
+const Snippet = ({ segments }: { segments: SnippetSegment[] }) => (
+  <>{segments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>
+);
+
+/** Ctrl/Cmd+K: search every conversation, titles and messages; Enter opens the conversation at the chosen message. */
+export function SearchDialog({ onClose, initialText = '' }: { onClose(): void; initialText?: string }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialText);
   const [selected, setSelected] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const state = useSearch(text);
@@ -25,7 +31,10 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
 
   const flat = useMemo(() => {
     const out: FlatHit[] = [];
-    for (const group of groups) for (const hit of group.hits) out.push({ group, hit, index: out.length });
+    for (const group of groups) {
+      if (group.titleSnippet) out.push({ group, hit: null, index: out.length });
+      for (const hit of group.hits) out.push({ group, hit, index: out.length });
+    }
     return out;
   }, [groups]);
   const active = Math.min(selected, Math.max(0, flat.length - 1));
@@ -33,7 +42,8 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
   const choose = (item: FlatHit | undefined) => {
     if (!item) return;
     onClose();
-    void openSearchHit(item.group.conversationId, item.hit.messageId);
+    if (item.hit) void openSearchHit(item.group.conversationId, item.hit.messageId);
+    else void openConversation(item.group.conversationId);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -77,39 +87,58 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
         {state.status === 'done' && flat.length === 0 && <p className="search-hint">{t('search.none')}</p>}
         {state.status === 'done' && state.result.partial && <p className="search-hint">{t('search.partial')}</p>}
         <ul id="search-results" className="search-results" role="listbox" aria-label={t('search.results')}>
-          {groups.map((group) => (
-            <li key={group.conversationId} className="search-group" role="presentation">
-              <div className="search-group-title" role="presentation">
-                {group.title || t('sidebar.untitled')}
-              </div>
-              <ul role="presentation">
-                {group.hits.map((hit) => {
-                  const item = flat.find((f) => f.hit === hit);
-                  if (!item) return null;
-                  return (
-                    <li
-                      key={hit.messageId}
-                      id={`search-hit-${item.index}`}
-                      role="option"
-                      aria-selected={item.index === active}
-                      className="search-hit"
-                      data-message-id-hit={hit.messageId}
-                      onMouseMove={() => setSelected(item.index)}
-                      onClick={() => choose(item)}
-                    >
-                      <span className="search-hit-role">
-                        {t(`search.role.${hit.role}`)}
-                        {hit.field === 'reasoning' ? ` · ${t('search.inReasoning')}` : ''}
-                      </span>
-                      <span className="search-snippet">
-                        {hit.snippet.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
-                      </span>
-                    </li>
-                  );
-                })}
-              </ul>
-            </li>
-          ))}
+          {groups.map((group) => {
+            const titleItem = flat.find((f) => f.group === group && f.hit === null);
+            return (
+              <li key={group.conversationId} className="search-group" role="presentation">
+                {titleItem ? (
+                  <div
+                    id={`search-hit-${titleItem.index}`}
+                    role="option"
+                    aria-selected={titleItem.index === active}
+                    className="search-hit search-title-hit"
+                    onMouseMove={() => setSelected(titleItem.index)}
+                    onClick={() => choose(titleItem)}
+                  >
+                    <span className="search-hit-role">{t('search.inTitle')}</span>
+                    <span className="search-group-title">
+                      <Snippet segments={group.titleSnippet ?? []} />
+                    </span>
+                  </div>
+                ) : (
+                  <div className="search-group-title" role="presentation">
+                    {group.title || t('sidebar.untitled')}
+                  </div>
+                )}
+                <ul role="presentation">
+                  {group.hits.map((hit) => {
+                    const item = flat.find((f) => f.hit === hit);
+                    if (!item) return null;
+                    return (
+                      <li
+                        key={hit.messageId}
+                        id={`search-hit-${item.index}`}
+                        role="option"
+                        aria-selected={item.index === active}
+                        className="search-hit"
+                        data-message-id-hit={hit.messageId}
+                        onMouseMove={() => setSelected(item.index)}
+                        onClick={() => choose(item)}
+                      >
+                        <span className="search-hit-role">
+                          {t(`search.role.${hit.role}`)}
+                          {hit.field === 'reasoning' ? ` · ${t('search.inReasoning')}` : ''}
+                        </span>
+                        <span className="search-snippet">
+                          <Snippet segments={hit.snippet} />
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            );
+          })}
         </ul>
       </div>
     </Modal>

@@ -1,19 +1,9 @@
-import { useEffect, useState } from 'react';
+import { setSearchOpen, useUiStore } from '../../state/ui-store';
 import { SearchDialog } from './SearchDialog';
 
-/** Opens the search dialog on Ctrl+K (Cmd+K on macOS) from anywhere in the app. */
+/** The search dialog, opened by its shortcut (Ctrl/Cmd+K by default) or the sidebar's button. */
 export function SearchLauncher() {
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.isComposing || e.altKey || e.shiftKey) return;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        setOpen(true);
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-  return open ? <SearchDialog onClose={() => setOpen(false)} /> : null;
+  const open = useUiStore((s) => s.searchOpen);
+  const initial = useUiStore((s) => s.searchText);
+  return open ? <SearchDialog initialText={initial} onClose={() => setSearchOpen(false)} /> : null;
 }

@@ -11,7 +11,12 @@ import { Field } from '../../ui/Field';
 import { UrlInput } from '../../ui/UrlInput';
 import { KeyField, KeyHostMismatch } from './KeyField';
 import { RequestPreview } from './RequestPreview';
-import { useConnectionForm } from './use-connection-form';
+import { SaveBar, type SaveState } from './SaveBar';
+import { useReportUnsaved } from './unsaved';
+import { useConnectionForm, type FormStatus } from './use-connection-form';
+
+const saveState = (status: FormStatus): SaveState =>
+  status.kind === 'success' ? { kind: 'saved', message: status.message } : status.kind === 'error' ? status : status;
 
 /** One connection: preset, name, address (with the live request URL), key, model, headers, proxy; Save and Test. */
 export function ConnectionForm({ connectionId, onSaved }: { connectionId: string | null; onSaved(id: string): void }) {
@@ -20,6 +25,7 @@ export function ConnectionForm({ connectionId, onSaved }: { connectionId: string
   const ids = { baseUrl: useId(), preview: useId(), help: useId(), asTyped: useId() };
   const busy = form.status.kind === 'busy';
   const nextChat = presetById(form.fields.preset).input === 'server+code';
+  useReportUnsaved('connection', form.dirty);
 
   return (
     <form
@@ -87,24 +93,12 @@ export function ConnectionForm({ connectionId, onSaved }: { connectionId: string
         />
         <HeadersField value={form.fields.headers} onChange={form.set('headers')} />
       </details>
-      <div className="form-actions">
-        <p
-          className={`form-status${form.status.kind === 'error' ? ' form-error' : ''}${form.status.kind === 'success' ? ' form-success' : ''}`}
-          role={form.status.kind === 'error' ? 'alert' : 'status'}
-        >
-          {form.status.kind === 'busy' && t('settings.saving')}
-          {form.status.kind === 'error' && form.status.title && <strong>{form.status.title} </strong>}
-          {(form.status.kind === 'error' || form.status.kind === 'success') && form.status.message}
-        </p>
-        <button type="button" className="button button-secondary" aria-disabled={busy} onClick={() => void form.test()}>
-          {t('connections.test.run')}
+      <SaveBar dirty={form.dirty} state={saveState(form.status)}>
+        <button type="button" className="button button-secondary" aria-disabled={form.testing} onClick={() => void form.test()}>
+          {form.testing ? t('connections.test.running') : t('connections.test.run')}
         </button>
-        {/* aria-disabled, not disabled: disabling the focused button would drop focus to <body>. */}
-        <button type="submit" className="button button-primary" aria-disabled={busy}>
-          {t('settings.save')}
-        </button>
-      </div>
-      {form.report && <TestReport report={form.report} onUseSuggestion={form.useSuggestion} />}
+      </SaveBar>
+      {form.report && <TestReport report={form.report} onUseSuggestion={form.useSuggestion} onUseModel={form.useModel} />}
     </form>
   );
 }

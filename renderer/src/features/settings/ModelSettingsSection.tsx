@@ -4,7 +4,8 @@ import type { Currency, ModelSetting } from '../../../../shared/schemas';
 import { useAppStore } from '../../state/app-store';
 import { saveModelSettings } from '../../state/branch-actions';
 import { TrashIcon } from '../../ui/icons';
-import { Modal } from '../../ui/Modal';
+import { SaveBar, type SaveState } from './SaveBar';
+import { useReportUnsaved } from './unsaved';
 
 interface Row {
   model: string;
@@ -23,53 +24,38 @@ const toRow = (m: ModelSetting): Row => ({
 });
 const price = (text: string): number | null => (text.trim() === '' || !Number.isFinite(Number(text)) ? null : Math.max(0, Number(text)));
 
-/** The per-model table lives in its own dialog, opened from Settings. */
+const NO_MODELS: ModelSetting[] = [];
+
+/** The Models section: price per 1M tokens (USD or CNY) and whether reasoning is sent back, per model. */
 export function ModelSettingsSection() {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <p className="field-help">{t('branch.models.hint')}</p>
-      <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
-        {t('branch.openModels')}
-      </button>
-      {open && <ModelSettingsDialog onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
-/** The per-model table: price per 1M tokens (USD or CNY) and whether reasoning is sent back. */
-function ModelSettingsDialog({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
-  const stored = useAppStore((s) => s.prefs?.modelSettings);
-  const [rows, setRows] = useState<Row[]>(() => (stored ?? []).map(toRow));
-  const [status, setStatus] = useState('');
+  const stored = useAppStore((s) => s.prefs?.modelSettings ?? NO_MODELS);
+  const [rows, setRows] = useState<Row[]>(() => stored.map(toRow));
+  const [status, setStatus] = useState<SaveState>({ kind: 'idle' });
+  const dirty = JSON.stringify(rows.filter((r) => r.model.trim() !== '')) !== JSON.stringify(stored.map(toRow));
+  useReportUnsaved('models', dirty);
   const update = (i: number, patch: Partial<Row>) => {
     setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-    setStatus('');
+    setStatus({ kind: 'idle' });
   };
 
   const save = async () => {
     const modelSettings = rows
       .filter((r) => r.model.trim() !== '')
       .map((r) => ({ model: r.model.trim(), inputPrice: price(r.inputPrice), outputPrice: price(r.outputPrice), currency: r.currency, sendReasoning: r.sendReasoning }));
+    setStatus({ kind: 'busy' });
     try {
       await saveModelSettings(modelSettings);
-      setStatus(t('branch.models.saved'));
+      setRows(modelSettings.map(toRow));
+      setStatus({ kind: 'saved' });
     } catch (error) {
-      setStatus(t('branch.failed', { message: error instanceof Error ? error.message : String(error) }));
+      setStatus({ kind: 'error', message: t('branch.failed', { message: error instanceof Error ? error.message : String(error) }) });
     }
   };
 
   return (
-    <Modal
-      title={t('branch.models.title')}
-      onClose={onClose}
-      className="model-settings"
-      closeLabel={t('branch.close')}
-    >
-      <div className="modal-body settings-body">
-        <p className="field-help">{t('branch.models.hint')}</p>
+    <div className="settings-form model-settings">
+      <p className="field-help">{t('branch.models.hint')}</p>
         {rows.length === 0 && <p className="field-help">{t('branch.models.empty')}</p>}
         {rows.map((r, i) => (
           <fieldset key={i} className="model-row" aria-label={t('branch.models.rowLabel', { index: i + 1 })}>
@@ -87,7 +73,10 @@ function ModelSettingsDialog({ onClose }: { onClose(): void }) {
             <button
               type="button"
               className="icon-button"
-              onClick={() => setRows(rows.filter((_, j) => j !== i))}
+              onClick={() => {
+                setRows(rows.filter((_, j) => j !== i));
+                setStatus({ kind: 'idle' });
+              }}
               aria-label={t('branch.models.remove', { model: r.model || String(i + 1) })}
               title={t('branch.models.remove', { model: r.model || String(i + 1) })}
             >
@@ -95,18 +84,12 @@ function ModelSettingsDialog({ onClose }: { onClose(): void }) {
             </button>
           </fieldset>
         ))}
-        <div className="form-actions">
+        <div>
           <button type="button" className="button button-secondary" onClick={() => setRows([...rows, { model: '', inputPrice: '', outputPrice: '', currency: 'USD', sendReasoning: false }])}>
             {t('branch.models.add')}
           </button>
-          <span role="status" className="field-help">
-            {status}
-          </span>
-          <button type="button" className="button button-primary" onClick={() => void save()}>
-            {t('branch.models.save')}
-          </button>
         </div>
-      </div>
-    </Modal>
+        <SaveBar dirty={dirty} state={status} onSave={() => void save()} />
+    </div>
   );
 }

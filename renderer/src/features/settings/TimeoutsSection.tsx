@@ -4,6 +4,8 @@ import { DEFAULT_TIMEOUT_SETTINGS, type TimeoutSettings } from '../../../../shar
 import { getApi } from '../../api';
 import { appErrorText } from '../../i18n/error-text';
 import { useAppStore } from '../../state/app-store';
+import { SaveBar, type SaveState } from './SaveBar';
+import { useReportUnsaved } from './unsaved';
 
 const FIELDS = ['connectMs', 'firstByteMs', 'idleMs'] as const;
 type Field = (typeof FIELDS)[number];
@@ -20,14 +22,16 @@ export function TimeoutsSection() {
     firstByteMs: seconds(saved.firstByteMs),
     idleMs: seconds(saved.idleMs),
   }));
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<SaveState>({ kind: 'idle' });
+  const dirty = FIELDS.some((field) => values[field] !== seconds(saved[field]));
+  useReportUnsaved('network.timeouts', dirty);
 
   const save = async () => {
     const timeouts: Partial<TimeoutSettings> = {};
     for (const field of FIELDS) {
       const n = Number(values[field]);
       if (!Number.isFinite(n) || n < 1) {
-        setStatus(t('connections.timeouts.invalid'));
+        setStatus({ kind: 'error', message: t('connections.timeouts.invalid') });
         return;
       }
       timeouts[field] = Math.round(n * 1000);
@@ -35,9 +39,9 @@ export function TimeoutsSection() {
     try {
       const prefs = await getApi().call('prefs.setTimeouts', { timeouts });
       useAppStore.getState().setPrefs(prefs);
-      setStatus(t('connections.timeouts.saved'));
+      setStatus({ kind: 'saved', message: t('connections.timeouts.saved') });
     } catch (err) {
-      setStatus(appErrorText(t, err).title);
+      setStatus({ kind: 'error', message: appErrorText(t, err).title });
     }
   };
 
@@ -61,19 +65,15 @@ export function TimeoutsSection() {
               min={1}
               step={1}
               value={values[field]}
-              onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+              onChange={(e) => {
+                setValues((v) => ({ ...v, [field]: e.target.value }));
+                setStatus({ kind: 'idle' });
+              }}
             />
           </div>
         ))}
       </div>
-      <div className="form-actions">
-        <p className="form-status" role="status">
-          {status}
-        </p>
-        <button type="button" className="button button-secondary" onClick={() => void save()}>
-          {t('connections.timeouts.save')}
-        </button>
-      </div>
+      <SaveBar dirty={dirty} state={status} label={t('connections.timeouts.save')} onSave={() => void save()} />
     </fieldset>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView, DiagnosticReport, KeychainStatus } from '../../../../shared/schemas';
+import { resolveBaseUrl } from '../../../../shared/base-url';
 import { getApi } from '../../api';
 import { appErrorText } from '../../i18n/error-text';
 import { useAppStore } from '../../state/app-store';
 import { reloadSettings } from '../../state/settings-actions';
-import { applyPreset, effectiveInput, initialFields, parseHeaders, proxyConfigOf, type FormFields } from '../connections/form-model';
+import { applyPreset, effectiveInput, formSignature, initialFields, parseHeaders, proxyConfigOf, type FormFields } from '../connections/form-model';
 
 export type FormStatus =
   | { kind: 'idle' }
@@ -30,6 +31,8 @@ export function useConnectionForm(initialId: string | null, onSaved: (id: string
   const [fields, setFields] = useState<FormFields>(() => initialFields(connection, t('settings.defaultName')));
   const [status, setStatus] = useState<FormStatus>({ kind: 'idle' });
   const [report, setReport] = useState<DiagnosticReport | null>(null);
+  const [testing, setTesting] = useState(false);
+  const [initialName] = useState(() => t('settings.defaultName'));
 
   const fail = (err: unknown) => {
     const text = appErrorText(t, err);
@@ -44,6 +47,8 @@ export function useConnectionForm(initialId: string | null, onSaved: (id: string
     const headers = parseHeaders(fields.headers);
     if (!headers.ok) return (setStatus({ kind: 'error', message: t('connections.headersInvalid', { line: headers.line }) }), null);
     const { baseUrl, key, asTyped } = effectiveInput(fields);
+    const address = addressProblem(baseUrl, asTyped);
+    if (address) return (setStatus({ kind: 'error', message: t(address) }), null);
     if (key && !keychain.available && !fields.sessionOnly) return (setStatus({ kind: 'error', message: t('settings.sessionRequired') }), null);
     const api = getApi();
     let saved = await api.call('connections.save', {
@@ -95,15 +100,36 @@ export function useConnectionForm(initialId: string | null, onSaved: (id: string
       run(async () => {
         if (await persist()) setStatus({ kind: 'success', message: t('settings.saved') });
       }),
-    test: () =>
-      run(async () => {
-        setReport(null);
-        const saved = await persist();
-        if (!saved) return;
-        setStatus({ kind: 'busy' });
-        setReport(await getApi().call('connections.test', { id: saved.id }));
-        setStatus({ kind: 'idle' });
-      }),
+    dirty: formSignature(fields) !== formSignature(initialFields(connection, initialName)),
+    testing,
+    /** Tests what the form holds; nothing is saved and the typed key stays in the field. */
+    test: async () => {
+      if (testing) return;
+      const headers = parseHeaders(fields.headers);
+      if (!headers.ok) return setStatus({ kind: 'error', message: t('connections.headersInvalid', { line: headers.line }) });
+      const { baseUrl, key, asTyped } = effectiveInput(fields);
+      const address = addressProblem(baseUrl, asTyped);
+      if (address) return setStatus({ kind: 'error', message: t(address) });
+      setTesting(true);
+      setReport(null);
+      try {
+        const draft = {
+          ...(id ? { id } : {}),
+          name: fields.name.trim() || t('settings.defaultName'),
+          preset: fields.preset,
+          baseUrl,
+          asTyped,
+          model: fields.model.trim(),
+          headers: headers.headers,
+          proxy: proxyConfigOf(fields.proxy),
+        };
+        setReport(await getApi().call('connections.testDraft', { draft, ...(key ? { key } : {}) }));
+      } catch (err) {
+        fail(err);
+      } finally {
+        setTesting(false);
+      }
+    },
     removeKey: () =>
       run(async () => {
         if (!connection) return setStatus({ kind: 'idle' });
@@ -119,10 +145,18 @@ export function useConnectionForm(initialId: string | null, onSaved: (id: string
         setStatus({ kind: 'success', message: t('connections.keyConfirmed', { host }) });
       }),
     useSuggestion: (baseUrl: string) => setFields((f) => ({ ...f, preset: f.preset === 'nextchat' ? 'custom' : f.preset, baseUrl, asTyped: false })),
+    useModel: (model: string) => setFields((f) => ({ ...f, model })),
   };
 }
 
 export type ConnectionFormState = ReturnType<typeof useConnectionForm>;
+
+/** Why an address can't be saved or tested (an empty one is saved: the connection is just not ready). */
+function addressProblem(baseUrl: string, asTyped: boolean) {
+  const resolved = resolveBaseUrl(baseUrl, { asTyped });
+  if (resolved.ok || resolved.reason === 'empty') return null;
+  return resolved.reason === 'scheme' ? ('settings.previewScheme' as const) : ('settings.previewInvalid' as const);
+}
 
 /** A model name the server did not list is remembered as the user's own, and offered next time. */
 function withCustomModel(connection: ConnectionView | null, model: string): string[] {

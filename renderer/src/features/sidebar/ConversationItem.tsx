@@ -2,14 +2,18 @@ import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../../shared/schemas';
 import { openConversation, pinConversation, renameConversation } from '../../state/conversation-actions';
-import { conversationHref } from '../../state/location-hash';
 import { PencilIcon, TrashIcon } from '../../ui/icons';
 import { PinIcon } from './PinIcon';
 
 interface ConversationItemProps {
   conversation: ConversationSummary;
+  /** The conversation on screen: the listbox's selected option. */
   active: boolean;
+  /** The list's one Tab stop (roving tabindex). */
+  tabbable: boolean;
+  optionId: string;
   onDelete(conversation: ConversationSummary): void;
+  onFocused(): void;
 }
 
 function PinButton({ conversation }: { conversation: ConversationSummary }) {
@@ -19,12 +23,13 @@ function PinButton({ conversation }: { conversation: ConversationSummary }) {
   return (
     <button
       type="button"
+      tabIndex={-1}
       className={`icon-button${pinned ? ' is-pinned' : ''}`}
-      aria-label={label}
-      title={label}
+      title={`${label} (P)`}
       onClick={() => void pinConversation(conversation.id, !pinned).catch(() => {})}
     >
       <PinIcon width={15} height={15} filled={pinned} />
+      <span className="visually-hidden">{label}</span>
     </button>
   );
 }
@@ -75,14 +80,17 @@ function RenameField({ conversation, onDone }: { conversation: ConversationSumma
 }
 
 /**
- * A sidebar entry: a link named by the title, plus Pin, Rename and Delete (undoable, so no
- * confirmation). On the link, F2 renames and Delete deletes.
+ * A sidebar entry: an option of the conversation listbox, named by its title. On the option, Enter
+ * opens, F2 renames, Delete deletes (undoable, so no confirmation), P pins. The hover buttons do
+ * the same for the mouse; they sit outside the option and out of the Tab order, so the list stays
+ * one Tab stop and a screen reader hears one option per conversation.
  */
-export const ConversationItem = memo(function ConversationItem({ conversation, active, onDelete }: ConversationItemProps) {
+export const ConversationItem = memo(function ConversationItem({ conversation, active, tabbable, optionId, onDelete, onFocused }: ConversationItemProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const renameButton = useRef<HTMLButtonElement>(null);
+  const option = useRef<HTMLDivElement>(null);
   const title = conversation.title || t('sidebar.untitled');
+  const open = () => void openConversation(conversation.id);
 
   return (
     <div className={`conv-item${active ? ' is-active' : ''}`}>
@@ -91,43 +99,52 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           conversation={conversation}
           onDone={() => {
             setEditing(false);
-            requestAnimationFrame(() => renameButton.current?.focus());
+            requestAnimationFrame(() => option.current?.focus());
           }}
         />
       ) : (
-        <a
+        <div
+          ref={option}
+          id={optionId}
+          role="option"
           className="conv-link"
-          href={conversationHref(conversation.id)}
-          aria-current={active ? 'page' : undefined}
-          aria-keyshortcuts="F2 Delete"
+          aria-selected={active}
+          aria-keyshortcuts="Enter F2 Delete P"
+          tabIndex={tabbable ? 0 : -1}
           title={title}
-          onClick={(e) => {
-            // Plain clicks stay in this window; modified clicks keep their browser meaning.
-            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-            e.preventDefault();
-            void openConversation(conversation.id);
-          }}
+          data-conversation-id={conversation.id}
+          onFocus={onFocused}
+          onClick={open}
           onKeyDown={(e) => {
-            if (e.key === 'F2') {
+            if (e.altKey || e.ctrlKey || e.metaKey) return;
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              open();
+            } else if (e.key === 'F2') {
               e.preventDefault();
               setEditing(true);
             } else if (e.key === 'Delete') {
               e.preventDefault();
               onDelete(conversation);
+            } else if (e.key.toLowerCase() === 'p' && !e.shiftKey) {
+              e.preventDefault();
+              void pinConversation(conversation.id, !conversation.pinned).catch(() => {});
             }
           }}
         >
           {title}
-        </a>
+        </div>
       )}
       {!editing && (
-        <div className="conv-actions">
+        <div className="conv-actions" aria-hidden="true">
           <PinButton conversation={conversation} />
-          <button ref={renameButton} type="button" className="icon-button" aria-label={t('sidebar.rename')} title={t('sidebar.rename')} onClick={() => setEditing(true)}>
+          <button type="button" tabIndex={-1} className="icon-button" title={`${t('sidebar.rename')} (F2)`} onClick={() => setEditing(true)}>
             <PencilIcon width={15} height={15} />
+            <span className="visually-hidden">{t('sidebar.rename')}</span>
           </button>
-          <button type="button" className="icon-button icon-button-danger" aria-label={t('sidebar.delete')} title={t('sidebar.delete')} onClick={() => onDelete(conversation)}>
+          <button type="button" tabIndex={-1} className="icon-button icon-button-danger" title={`${t('sidebar.delete')} (Delete)`} onClick={() => onDelete(conversation)}>
             <TrashIcon width={15} height={15} />
+            <span className="visually-hidden">{t('sidebar.delete')}</span>
           </button>
         </div>
       )}

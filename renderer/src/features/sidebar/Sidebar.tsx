@@ -1,9 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../../shared/schemas';
 import { useAppStore } from '../../state/app-store';
-import { useChatStore } from '../../state/chat-store';
 import {
   deleteConversation,
   forgetHiddenConversation,
@@ -12,46 +10,61 @@ import {
   startNewChat,
 } from '../../state/conversation-actions';
 import { useConversationsStore } from '../../state/conversations-store';
-import { GearIcon, LogoMark, PlusIcon } from '../../ui/icons';
-import { ConversationItem } from './ConversationItem';
-import { sidebarRows } from './group-by-date';
+import { toggleSidebar } from '../../state/settings-actions';
+import { setSearchOpen, setShortcutListOpen } from '../../state/ui-store';
+import { GearIcon, KeyboardIcon, LogoMark, PlusIcon, SearchIcon, SidebarIcon } from '../../ui/icons';
+import { useShortcutHint, withShortcut } from '../shortcuts/use-shortcuts';
+import { ConversationList, focusConversationList } from './ConversationList';
 import { UndoToast, type PendingUndo } from './UndoToast';
+import { useTitleFilter } from './use-title-filter';
 
-const HEADER_HEIGHT = 30;
-const ITEM_HEIGHT = 34;
 /** Ask for the next page when the last rendered row is this close to the end. */
 const LOAD_AHEAD_ROWS = 30;
 
-/** Brand, New chat, the conversation list (pinned, then by day; virtual and paged) and Settings. */
+/** The button that hides the sidebar, or (in the chat header) brings it back. */
+export function SidebarToggle({ collapsed }: { collapsed: boolean }) {
+  const { t } = useTranslation();
+  const hint = useShortcutHint('toggleSidebar');
+  const label = collapsed ? t('sidebar.expand') : t('sidebar.collapse');
+  return (
+    <button
+      type="button"
+      className="icon-button sidebar-toggle"
+      aria-label={label}
+      aria-expanded={!collapsed}
+      aria-controls="sidebar"
+      aria-keyshortcuts={hint.aria}
+      title={withShortcut(label, hint)}
+      onClick={() => void toggleSidebar().catch(() => {})}
+    >
+      <SidebarIcon width={18} height={18} />
+    </button>
+  );
+}
+
+/** Brand, New chat, the title filter, the conversation list (pinned, then by day; virtual and paged) and Settings. */
 export function Sidebar() {
   const { t } = useTranslation();
   const list = useConversationsStore((s) => s.list);
   const loaded = useConversationsStore((s) => s.loaded);
   const hasMore = useConversationsStore((s) => s.hasMore);
   const loadingMore = useConversationsStore((s) => s.loadingMore);
-  const openId = useChatStore((s) => s.openId);
   const openSettings = useAppStore((s) => s.openSettings);
-  const rows = useMemo(() => sidebarRows(list), [list]);
-  const scroller = useRef<HTMLDivElement>(null);
+  const [filter, setFilter] = useState('');
+  const matches = useTitleFilter(filter);
   const undoButton = useRef<HTMLButtonElement>(null);
+  const listBox = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<PendingUndo | null>(null);
+  const hints = { newChat: useShortcutHint('newChat'), search: useShortcutHint('search'), settings: useShortcutHint('settings'), list: useShortcutHint('shortcutList') };
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; rows read the virtualizer each render.
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (i) => (rows[i]?.kind === 'header' ? HEADER_HEIGHT : ITEM_HEIGHT),
-    getItemKey: (i) => rows[i]?.key ?? i,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items[items.length - 1]?.index ?? -1;
-
-  useEffect(() => {
-    if (loaded && hasMore && !loadingMore && lastIndex >= rows.length - LOAD_AHEAD_ROWS) {
-      void loadMoreConversations().catch(() => {});
-    }
-  }, [loaded, hasMore, loadingMore, lastIndex, rows.length]);
+  const onRangeEnd = useCallback(
+    (lastIndex: number, rows: number) => {
+      if (matches === null && loaded && hasMore && !loadingMore && lastIndex >= rows - LOAD_AHEAD_ROWS) {
+        void loadMoreConversations().catch(() => {});
+      }
+    },
+    [matches, loaded, hasMore, loadingMore],
+  );
 
   const onDelete = useCallback((c: ConversationSummary) => {
     // Whatever an earlier toast offered is final now.
@@ -72,45 +85,74 @@ export function Sidebar() {
     setPending((p) => (p?.id === id ? null : p));
   }, []);
 
+  const shown = matches ?? list;
   return (
-    <nav className="sidebar" aria-label={t('sidebar.label')}>
+    <nav id="sidebar" className="sidebar" aria-label={t('sidebar.label')}>
       <div className="sidebar-brand">
         <LogoMark />
         <span className="sidebar-name">{t('app.name')}</span>
+        <SidebarToggle collapsed={false} />
       </div>
-      <button type="button" className="button button-primary new-chat" onClick={startNewChat}>
+      <button type="button" className="button button-primary new-chat" onClick={startNewChat} title={withShortcut(t('sidebar.newChat'), hints.newChat)} aria-keyshortcuts={hints.newChat.aria}>
         <PlusIcon width={16} height={16} />
         <span>{t('sidebar.newChat')}</span>
       </button>
-      <div className="conv-scroller" ref={scroller} aria-busy={loadingMore}>
-        {loaded && list.length === 0 && <p className="sidebar-empty">{t('sidebar.empty')}</p>}
-        <div className="conv-virtual" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            return (
-              <div
-                key={item.key}
-                className="conv-row"
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                {row.kind === 'header' ? (
-                  <h2 className={`conv-group-title${row.first ? '' : ' conv-group-gap'}`}>{t(`sidebar.groups.${row.group}`)}</h2>
-                ) : (
-                  <ConversationItem conversation={row.conversation} active={row.conversation.id === openId} onDelete={onDelete} />
-                )}
-              </div>
-            );
-          })}
-        </div>
+      <div className="sidebar-filter" role="search">
+        <SearchIcon width={15} height={15} className="sidebar-filter-icon" />
+        <input
+          className="input sidebar-filter-input"
+          type="search"
+          aria-label={t('sidebar.filter')}
+          placeholder={t('sidebar.filterPlaceholder')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.nativeEvent.isComposing) return;
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              focusConversationList(listBox.current);
+            } else if (e.key === 'Escape' && filter) {
+              // Claimed here, so the global "Esc stops the reply" leaves it alone.
+              e.preventDefault();
+              setFilter('');
+            }
+          }}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </div>
+      <button
+        type="button"
+        className="button button-ghost button-small sidebar-search-all"
+        onClick={() => setSearchOpen(true, filter)}
+        aria-keyshortcuts={hints.search.aria}
+        title={withShortcut(t('sidebar.searchMessages'), hints.search)}
+      >
+        <span>{t('sidebar.searchMessages')}</span>
+        <kbd className="kbd">{hints.search.label}</kbd>
+      </button>
+      {loaded && list.length === 0 && matches === null && <p className="sidebar-empty">{t('sidebar.empty')}</p>}
+      {matches !== null && matches.length === 0 && (
+        <p className="sidebar-empty" role="status">
+          {t('sidebar.noMatches', { query: filter.trim() })}
+        </p>
+      )}
+      <ConversationList list={shown} onDelete={onDelete} onRangeEnd={onRangeEnd} listRef={listBox} busy={loadingMore} />
       <UndoToast pending={pending} undoButton={undoButton} onUndo={onUndo} onExpire={onExpire} />
       <div className="sidebar-footer">
-        <button type="button" className="button button-ghost sidebar-settings" onClick={openSettings}>
+        <button type="button" className="button button-ghost sidebar-settings" onClick={() => openSettings()} title={withShortcut(t('sidebar.settings'), hints.settings)} aria-keyshortcuts={hints.settings.aria}>
           <GearIcon width={16} height={16} />
           <span>{t('sidebar.settings')}</span>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => setShortcutListOpen(true)}
+          aria-label={t('sidebar.shortcuts')}
+          title={withShortcut(t('sidebar.shortcuts'), hints.list)}
+          aria-keyshortcuts={hints.list.aria}
+        >
+          <KeyboardIcon width={18} height={18} />
         </button>
       </div>
     </nav>

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/app-store';
+
+/** Version, host, platform and where keys are kept: what a bug report needs. */
+export function AboutSection() {
+  const { t } = useTranslation();
+  const info = useAppStore((s) => s.info);
+  if (!info) return null;
+  const rows = [
+    { label: t('settings.about.version'), value: info.version },
+    { label: t('settings.about.host'), value: t(`settings.about.hosts.${info.host}`) },
+    { label: t('settings.about.platform'), value: info.platform },
+    { label: t('settings.about.keychain'), value: info.keychain.available ? t('settings.about.keychainOk') : t('settings.about.keychainMissing') },
+  ];
+  return (
+    <div className="settings-form">
+      <p>{t('settings.about.summary')}</p>
+      <dl className="settings-facts">
+        {rows.map((row) => (
+          <div key={row.label} className="settings-fact">
+            <dt className="field-label">{row.label}</dt>
+            <dd>{row.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../state/app-store';
+import { CopyButton } from '../../ui/CopyButton';
+
+/**
+ * Where the history lives on disk, and what Ferry already does for it. Export, import, backups on
+ * demand and sync arrive here as their own components (one entry each in sections.ts).
+ */
+export function DataSection() {
+  const { t } = useTranslation();
+  const info = useAppStore((s) => s.info);
+  if (!info) return null;
+  const sep = info.platform === 'win32' ? '\\' : '/';
+  const rows = [
+    { label: t('settings.data.folder'), value: info.dataDir },
+    { label: t('settings.data.database'), value: info.database?.path ?? `${info.dataDir}${sep}ferry.db` },
+    { label: t('settings.data.backups'), value: `${info.dataDir}${sep}backups` },
+  ];
+  return (
+    <div className="settings-form">
+      <p className="field-help">{t('settings.data.intro')}</p>
+      <dl className="settings-facts">
+        {rows.map((row) => (
+          <div key={row.label} className="settings-fact">
+            <dt className="field-label">{row.label}</dt>
+            <dd>
+              <code className="request-url">{row.value}</code> <CopyButton getText={() => row.value} label={t('settings.data.copyPath', { what: row.label })} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="field-help">{t('settings.data.backupsHelp')}</p>
+      <p className="field-help">{t('settings.data.later')}</p>
+    </div>
+  );
+}
