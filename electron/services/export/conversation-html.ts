@@ -13,7 +13,7 @@ import { unified } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import { activePath } from '../../../shared/message-tree';
 import type { ConversationDetail } from '../../../shared/schemas';
-import { rehypeMath } from '../../../renderer/src/features/markdown/rehype-math';
+import { rehypeMath } from '../../../shared/rehype-math';
 
 const lowlight = createLowlight(common);
 
