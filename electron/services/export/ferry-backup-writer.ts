@@ -5,6 +5,7 @@ import Database from 'libsql';
 import type { BackupFile, Preferences } from '../../../shared/schemas';
 import { FERRY_BACKUP_FORMAT, FERRY_BACKUP_VERSION, type BackupConversation, type BackupMessage } from './ferry-backup-schema';
 import { exportableConnection, exportableSettings } from './sanitize-settings';
+import { CONVERSATION_RECORD_COLUMNS, conversationRecord, MESSAGE_RECORD_COLUMNS, messageRecord } from '../storage/record-rows';
 
 interface Row {
   [key: string]: unknown;
@@ -47,64 +48,31 @@ export async function writeFerryBackup(opts: { dbFile: string; dataDir: string; 
       params: JSON.parse(String(a.params_json)) as unknown,
     }));
     await write(`"assistants":${JSON.stringify(assistants)},"conversations":[`);
-    const listMessages = db.prepare(
-      `SELECT id, parent_id, role, content, reasoning, status, error_json, model, created_at, updated_at, reasoning_ms,
-         prompt_tokens, completion_tokens, usage_estimated FROM messages WHERE conversation_id = ? ORDER BY seq`,
-    );
+    const listMessages = db.prepare(`SELECT id, ${MESSAGE_RECORD_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq`);
     const attachmentsOf = db.prepare('SELECT name, mime, size, sha256 FROM message_attachments WHERE message_id = ? ORDER BY created_at, id');
     const attachmentsDir = join(opts.dataDir, 'attachments');
-    const rows = db
-      .prepare(
-        `SELECT id, title, title_is_auto, created_at, updated_at, connection_id, model, active_leaf_id, pinned,
-           system_prompt, context_messages, temperature, top_p, max_tokens FROM conversations WHERE deleted_at IS NULL ORDER BY created_at, id`,
-      )
-      .all() as Row[];
+    const rows = db.prepare(`SELECT id, ${CONVERSATION_RECORD_COLUMNS} FROM conversations WHERE deleted_at IS NULL ORDER BY created_at, id`).all() as Row[];
     for (const c of rows) {
-      const list: BackupMessage[] = (listMessages.all(c.id) as Row[]).map((m) => ({
-        id: String(m.id),
-        parentId: (m.parent_id as string | null) ?? null,
-        role: m.role as BackupMessage['role'],
-        content: String(m.content),
-        reasoning: String(m.reasoning ?? ''),
-        status: m.status as BackupMessage['status'],
-        error: (m.error_json as string | null) ?? null,
-        model: (m.model as string | null) ?? null,
-        createdAt: Number(m.created_at),
-        updatedAt: Number(m.updated_at),
-        reasoningMs: (m.reasoning_ms as number | null) ?? null,
-        promptTokens: (m.prompt_tokens as number | null) ?? null,
-        completionTokens: (m.completion_tokens as number | null) ?? null,
-        usageEstimated: m.usage_estimated === null ? null : m.usage_estimated === 1,
-        attachments: (attachmentsOf.all(m.id) as Row[]).map((a) => {
-          const file = a.sha256 ? join(attachmentsDir, String(a.sha256)) : null;
-          return {
-            name: String(a.name),
-            mime: (a.mime as string | null) ?? null,
-            size: (a.size as number | null) ?? null,
-            sha256: (a.sha256 as string | null) ?? null,
-            data: file && existsSync(file) ? readFileSync(file).toString('base64') : null,
-          };
-        }),
-      }));
-      const entry: BackupConversation = {
-        id: String(c.id),
-        title: String(c.title),
-        titleIsAuto: c.title_is_auto === 1,
-        createdAt: Number(c.created_at),
-        updatedAt: Number(c.updated_at),
-        connectionId: (c.connection_id as string | null) ?? null,
-        model: (c.model as string | null) ?? null,
-        activeLeafId: (c.active_leaf_id as string | null) ?? null,
-        pinned: c.pinned === 1,
-        settings: {
-          systemPrompt: (c.system_prompt as string | null) ?? null,
-          contextMessages: (c.context_messages as number | null) ?? null,
-          temperature: (c.temperature as number | null) ?? null,
-          topP: (c.top_p as number | null) ?? null,
-          maxTokens: (c.max_tokens as number | null) ?? null,
-        },
-        messages: list,
-      };
+      const list: BackupMessage[] = (listMessages.all(c.id) as Row[]).map((m) => {
+        const { conversationId: _conversation, errorJson, ...fields } = messageRecord(m);
+        return {
+          id: String(m.id),
+          ...fields,
+          error: errorJson,
+          attachments: (attachmentsOf.all(m.id) as Row[]).map((a) => {
+            const file = a.sha256 ? join(attachmentsDir, String(a.sha256)) : null;
+            return {
+              name: String(a.name),
+              mime: (a.mime as string | null) ?? null,
+              size: (a.size as number | null) ?? null,
+              sha256: (a.sha256 as string | null) ?? null,
+              data: file && existsSync(file) ? readFileSync(file).toString('base64') : null,
+            };
+          }),
+        };
+      });
+      const { systemPrompt, contextMessages, temperature, topP, maxTokens, deletedAt: _deleted, ...fields } = conversationRecord(c);
+      const entry: BackupConversation = { id: String(c.id), ...fields, settings: { systemPrompt, contextMessages, temperature, topP, maxTokens }, messages: list };
       await write(`${conversations > 0 ? ',' : ''}${JSON.stringify(entry)}`);
       conversations++;
       messages += list.length;

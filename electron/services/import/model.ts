@@ -73,6 +73,22 @@ export type ImportItem =
   | { kind: 'offer'; offer: ConnectionOffer }
   | { kind: 'version'; version: string };
 
+/** A role the file names, if Ferry has it (`extra` maps other names, e.g. Chatbox's `tool`). */
+export function asRole(value: unknown, extra: Record<string, 'system' | 'user' | 'assistant'> = {}): 'system' | 'user' | 'assistant' | null {
+  if (value === 'user' || value === 'assistant' || value === 'system') return value;
+  return typeof value === 'string' && Object.hasOwn(extra, value) ? extra[value]! : null;
+}
+
+/** How many items of the file were left out, by reason (the preview lists them). */
+export type SkipCounts = Partial<Record<SkipReason, number>>;
+export const countSkip = (skips: SkipCounts, reason: SkipReason, count = 1) => (skips[reason] = (skips[reason] ?? 0) + count);
+
+/** What a format's converter makes of one conversation of the file: it, or why it was left out. */
+export interface ConvertedConversation {
+  conversation: ImportedConversation | null;
+  skipped: SkipCounts;
+}
+
 /** A whole-file problem: the import is refused and nothing changes. */
 export class ImportFileError extends Error {
   constructor(

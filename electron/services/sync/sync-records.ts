@@ -38,6 +38,7 @@ export const MessageData = z.object({
   completionTokens: z.number().int().nullable(),
   usageEstimated: z.boolean().nullable(),
 });
+export type MessageData = z.infer<typeof MessageData>;
 const Meta = { id: z.string().min(1).max(128), v: z.number().int().min(1), d: z.string().min(1).max(64) };
 export const SyncRecord = z.discriminatedUnion('k', [
   z.object({ k: z.literal('c'), ...Meta, data: ConversationData.optional() }),

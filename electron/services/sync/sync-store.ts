@@ -1,5 +1,6 @@
 import Database from 'libsql';
-import type { SyncRecord } from './sync-records';
+import { CONVERSATION_RECORD_COLUMNS, conversationRecord, MESSAGE_RECORD_COLUMNS, messageRecord } from '../storage/record-rows';
+import type { MessageData, SyncRecord } from './sync-records';
 
 type Row = Record<string, unknown>;
 const BUSY_TIMEOUT_MS = 10_000;
@@ -41,10 +42,8 @@ export function openSyncStore(dbFile: string) {
         usage_estimated = excluded.usage_estimated`),
     deleteConversation: db.prepare('DELETE FROM conversations WHERE id = ?'),
     deleteMessage: db.prepare('DELETE FROM messages WHERE id = ?'),
-    conversation: db.prepare(`SELECT title, title_is_auto, created_at, updated_at, connection_id, model, active_leaf_id, system_prompt,
-        context_messages, temperature, top_p, max_tokens, pinned, deleted_at FROM conversations WHERE id = ?`),
-    message: db.prepare(`SELECT conversation_id, parent_id, role, content, reasoning, status, error_json, model, created_at, updated_at,
-        reasoning_ms, prompt_tokens, completion_tokens, usage_estimated FROM messages WHERE id = ?`),
+    conversation: db.prepare(`SELECT ${CONVERSATION_RECORD_COLUMNS} FROM conversations WHERE id = ?`),
+    message: db.prepare(`SELECT ${MESSAGE_RECORD_COLUMNS} FROM messages WHERE id = ?`),
   };
 
   /** True when the record is newer than what this database holds for the row. */
@@ -117,61 +116,12 @@ export function openSyncStore(dbFile: string) {
         v++;
         if (row.kind === 'c') {
           const c = sql.conversation.get(row.entity_id) as Row | undefined;
-          records.push({
-            k: 'c',
-            id: row.entity_id,
-            v,
-            d: device,
-            ...(c
-              ? {
-                  data: {
-                    title: String(c.title),
-                    titleIsAuto: c.title_is_auto === 1,
-                    createdAt: Number(c.created_at),
-                    updatedAt: Number(c.updated_at),
-                    connectionId: (c.connection_id as string | null) ?? null,
-                    model: (c.model as string | null) ?? null,
-                    activeLeafId: (c.active_leaf_id as string | null) ?? null,
-                    systemPrompt: (c.system_prompt as string | null) ?? null,
-                    contextMessages: (c.context_messages as number | null) ?? null,
-                    temperature: (c.temperature as number | null) ?? null,
-                    topP: (c.top_p as number | null) ?? null,
-                    maxTokens: (c.max_tokens as number | null) ?? null,
-                    pinned: c.pinned === 1,
-                    deletedAt: (c.deleted_at as number | null) ?? null,
-                  },
-                }
-              : {}),
-          });
+          records.push({ k: 'c', id: row.entity_id, v, d: device, ...(c ? { data: conversationRecord(c) } : {}) });
         } else {
           const m = sql.message.get(row.entity_id) as Row | undefined;
           if (m && m.status === 'streaming') continue;
-          records.push({
-            k: 'm',
-            id: row.entity_id,
-            v,
-            d: device,
-            ...(m
-              ? {
-                  data: {
-                    conversationId: String(m.conversation_id),
-                    parentId: (m.parent_id as string | null) ?? null,
-                    role: m.role as 'user',
-                    content: String(m.content),
-                    reasoning: String(m.reasoning ?? ''),
-                    status: m.status as 'done',
-                    errorJson: (m.error_json as string | null) ?? null,
-                    model: (m.model as string | null) ?? null,
-                    createdAt: Number(m.created_at),
-                    updatedAt: Number(m.updated_at),
-                    reasoningMs: (m.reasoning_ms as number | null) ?? null,
-                    promptTokens: (m.prompt_tokens as number | null) ?? null,
-                    completionTokens: (m.completion_tokens as number | null) ?? null,
-                    usageEstimated: m.usage_estimated === null ? null : m.usage_estimated === 1,
-                  },
-                }
-              : {}),
-          });
+          // Streaming rows were skipped just above: what is left fits the log's statuses.
+          records.push({ k: 'm', id: row.entity_id, v, d: device, ...(m ? { data: messageRecord(m) as MessageData } : {}) });
         }
       }
       return { records, upTo };

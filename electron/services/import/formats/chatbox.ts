@@ -1,8 +1,9 @@
-import type { ConnectionOffer, SkipReason } from '../../../../shared/schemas';
+import type { ConnectionOffer } from '../../../../shared/schemas';
 import {
   asArray,
   asNumber,
   asObject,
+  asRole,
   asText,
   clampText,
   LIMITS,
@@ -11,6 +12,8 @@ import {
   type ImportedAttachment,
   type ImportedConversation,
   type ImportedMessage,
+  countSkip,
+  type SkipCounts,
 } from '../model';
 import { countSecrets } from './shared';
 
@@ -22,19 +25,17 @@ import { countSecrets } from './shared';
  * main branch; `messageForksHash[id].lists` hold the other branches after message `id`; each
  * of `threads` (earlier topics of the session) becomes a conversation of its own.
  */
-type Skips = Partial<Record<SkipReason, number>>;
-const bump = (skips: Skips, reason: SkipReason) => (skips[reason] = (skips[reason] ?? 0) + 1);
 
-function convertMessage(raw: unknown, skips: Skips): ImportedMessage | null {
+function convertMessage(raw: unknown, skips: SkipCounts): ImportedMessage | null {
   const m = asObject(raw);
   const id = m ? asText(m.id) : '';
   if (!m || !id) {
-    bump(skips, 'invalid_item');
+    countSkip(skips, 'invalid_item');
     return null;
   }
-  const role = m.role === 'user' ? 'user' : m.role === 'system' ? 'system' : m.role === 'assistant' || m.role === 'tool' ? 'assistant' : null;
+  const role = asRole(m.role, { tool: 'assistant' });
   if (!role) {
-    bump(skips, 'invalid_item');
+    countSkip(skips, 'invalid_item');
     return null;
   }
   const texts: string[] = [];
@@ -59,7 +60,7 @@ function convertMessage(raw: unknown, skips: Skips): ImportedMessage | null {
   let text = texts.filter(Boolean).join('\n\n');
   if (error) text = text ? `${text}\n\n> ${error}` : `> ${error}`;
   if (!text.trim() && attachments.length === 0) {
-    bump(skips, 'incomplete_message');
+    countSkip(skips, 'incomplete_message');
     return null;
   }
   return {
@@ -76,7 +77,7 @@ function convertMessage(raw: unknown, skips: Skips): ImportedMessage | null {
 }
 
 /** Main list plus every fork list, chained, iteratively (forks can nest). Returns the main leaf. */
-function buildTree(main: unknown[], forks: Record<string, unknown> | null, skips: Skips): { messages: ImportedMessage[]; leaf: string | null } {
+function buildTree(main: unknown[], forks: Record<string, unknown> | null, skips: SkipCounts): { messages: ImportedMessage[]; leaf: string | null } {
   const messages: ImportedMessage[] = [];
   const seen = new Set<string>();
   let leaf: string | null = null;
@@ -103,8 +104,8 @@ function buildTree(main: unknown[], forks: Record<string, unknown> | null, skips
   return { messages, leaf };
 }
 
-export function convertChatboxSession(raw: unknown, meta: Record<string, unknown> | null): { conversations: ImportedConversation[]; skipped: Skips } {
-  const skipped: Skips = {};
+export function convertChatboxSession(raw: unknown, meta: Record<string, unknown> | null): { conversations: ImportedConversation[]; skipped: SkipCounts } {
+  const skipped: SkipCounts = {};
   const session = asObject(raw);
   const id = session ? asText(session.id) : '';
   if (!session || !id) return { conversations: [], skipped: { invalid_item: 1 } };
@@ -119,7 +120,7 @@ export function convertChatboxSession(raw: unknown, meta: Record<string, unknown
   const make = (sourceId: string, title: string, list: unknown[], fallbackTime: number | null) => {
     const { messages, leaf } = buildTree(list, forks, skipped);
     if (messages.length === 0) {
-      bump(skipped, 'empty_conversation');
+      countSkip(skipped, 'empty_conversation');
       return;
     }
     const times = messages.map((m) => m.createdAt).filter((t): t is number => t !== null);
@@ -140,7 +141,7 @@ export function convertChatboxSession(raw: unknown, meta: Record<string, unknown
     const thread = asObject(rawThread);
     const threadId = thread ? asText(thread.id) : '';
     if (!thread || !threadId) {
-      bump(skipped, 'invalid_item');
+      countSkip(skipped, 'invalid_item');
       continue;
     }
     const threadName = asText(thread.name);

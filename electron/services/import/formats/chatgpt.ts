@@ -1,4 +1,3 @@
-import type { SkipReason } from '../../../../shared/schemas';
 import {
   asArray,
   asNumber,
@@ -8,21 +7,11 @@ import {
   LIMITS,
   toEpochMs,
   type ImportedAttachment,
-  type ImportedConversation,
   type ImportedMessage,
+  countSkip,
+  type ConvertedConversation,
+  type SkipCounts,
 } from '../model';
-
-/**
- * One conversation of ChatGPT's `conversations.json` to the import model. The `mapping` is a tree
- * (regenerations and edits are siblings); nodes that are not messages a reader sees (the empty
- * root, hidden system/context messages, thoughts) are folded away and their children re-attached
- * to the nearest kept ancestor, so no branch is lost. Thoughts and reasoning recaps become the
- * reasoning of the answer below them.
- */
-export interface ChatGptResult {
-  conversation: ImportedConversation | null;
-  skipped: Partial<Record<SkipReason, number>>;
-}
 
 type NodeKind = { kind: 'keep'; message: ImportedMessage } | { kind: 'reasoning'; text: string } | { kind: 'fold'; hidden: boolean };
 
@@ -109,8 +98,15 @@ function classify(node: Record<string, unknown>, defaultModel: string | null): N
   };
 }
 
-export function convertChatGptConversation(raw: unknown): ChatGptResult {
-  const skipped: Partial<Record<SkipReason, number>> = {};
+/**
+ * One conversation of ChatGPT's `conversations.json` to the import model. The `mapping` is a tree
+ * (regenerations and edits are siblings); nodes that are not messages a reader sees (the empty
+ * root, hidden system/context messages, thoughts) are folded away and their children re-attached
+ * to the nearest kept ancestor, so no branch is lost. Thoughts and reasoning recaps become the
+ * reasoning of the answer below them.
+ */
+export function convertChatGptConversation(raw: unknown): ConvertedConversation {
+  const skipped: SkipCounts = {};
   const conv = asObject(raw);
   const id = conv ? asText(conv.id) || asText(conv.conversation_id) : '';
   const mapping = conv ? asObject(conv.mapping) : null;
@@ -127,7 +123,7 @@ export function convertChatGptConversation(raw: unknown): ChatGptResult {
   for (const [nodeId, node] of nodes) {
     const kind = classify(node, defaultModel);
     kinds.set(nodeId, kind);
-    if (kind.kind === 'fold' && kind.hidden) skipped.hidden_message = (skipped.hidden_message ?? 0) + 1;
+    if (kind.kind === 'fold' && kind.hidden) countSkip(skipped, 'hidden_message');
   }
   const parentOf = (nodeId: string): string | null => {
     const parent = nodes.get(nodeId)?.parent;

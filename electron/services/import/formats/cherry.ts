@@ -1,7 +1,8 @@
-import type { ConnectionOffer, SkipReason } from '../../../../shared/schemas';
+import type { ConnectionOffer } from '../../../../shared/schemas';
 import {
   asArray,
   asObject,
+  asRole,
   asText,
   clampText,
   LIMITS,
@@ -10,6 +11,8 @@ import {
   type ImportedAttachment,
   type ImportedConversation,
   type ImportedMessage,
+  countSkip,
+  type SkipCounts,
 } from '../model';
 import { countSecrets, fromDataUrl } from './shared';
 
@@ -21,8 +24,6 @@ import { countSecrets, fromDataUrl } from './shared';
  * (main text, thinking, code, images, files). Assistant messages answer the user message named
  * by `askId`: several answers to one question (regenerations, several models) are siblings.
  */
-type Skips = Partial<Record<SkipReason, number>>;
-const bump = (skips: Skips, reason: SkipReason) => (skips[reason] = (skips[reason] ?? 0) + 1);
 
 const parseJsonString = (value: unknown): unknown => {
   if (typeof value !== 'string') return value;
@@ -146,8 +147,8 @@ export function convertCherryTopic(
   raw: unknown,
   meta: CherryTopicMeta | undefined,
   blocksOf: (messageId: string) => Record<string, unknown>[],
-): { conversation: ImportedConversation | null; skipped: Skips } {
-  const skipped: Skips = {};
+): { conversation: ImportedConversation | null; skipped: SkipCounts } {
+  const skipped: SkipCounts = {};
   const topic = asObject(raw);
   const id = topic ? asText(topic.id) : '';
   if (!topic || !id) return { conversation: null, skipped: { invalid_item: 1 } };
@@ -159,17 +160,17 @@ export function convertCherryTopic(
     const m = asObject(rawMessage);
     const messageId = m ? asText(m.id) : '';
     if (!m || !messageId || ids.has(messageId) || messages.length >= LIMITS.messagesPerConversation) {
-      bump(skipped, 'invalid_item');
+      countSkip(skipped, 'invalid_item');
       continue;
     }
-    const role = m.role === 'user' ? 'user' : m.role === 'assistant' ? 'assistant' : m.role === 'system' ? 'system' : null;
+    const role = asRole(m.role);
     if (!role) {
-      bump(skipped, 'invalid_item');
+      countSkip(skipped, 'invalid_item');
       continue;
     }
     const { text, reasoning, attachments, error } = blocksToMessage(blocksOf(messageId), asText(m.content));
     if (!text.trim() && attachments.length === 0) {
-      bump(skipped, 'incomplete_message');
+      countSkip(skipped, 'incomplete_message');
       continue;
     }
     const askId = asText(m.askId);

@@ -1,15 +1,18 @@
-import type { ConnectionOffer, SkipReason } from '../../../../shared/schemas';
+import type { ConnectionOffer } from '../../../../shared/schemas';
 import {
   asArray,
   asNumber,
   asObject,
+  asRole,
   asText,
   clampText,
   LIMITS,
   toEpochMs,
   type ImportedAssistant,
-  type ImportedConversation,
   type ImportedMessage,
+  countSkip,
+  type ConvertedConversation,
+  type SkipCounts,
 } from '../model';
 import { countSecrets, openAiContent } from './shared';
 
@@ -42,11 +45,11 @@ export function parseLocaleDate(text: string): number | null {
   return toEpochMs(new Date(year, month - 1, day, hour, minute, second).getTime());
 }
 
-export function convertNextChatSession(raw: unknown): { conversation: ImportedConversation | null; skipped: Partial<Record<SkipReason, number>> } {
+export function convertNextChatSession(raw: unknown): ConvertedConversation {
   const session = asObject(raw);
   const id = session ? asText(session.id) : '';
   if (!session || !id) return { conversation: null, skipped: { invalid_item: 1 } };
-  const skipped: Partial<Record<SkipReason, number>> = {};
+  const skipped: SkipCounts = {};
   const mask = asObject(session.mask);
   const maskModel = asText(asObject(mask?.modelConfig)?.model) || null;
   const systemPrompt = asArray(mask?.context)
@@ -61,17 +64,17 @@ export function convertNextChatSession(raw: unknown): { conversation: ImportedCo
   asArray(session.messages).forEach((rawMessage, index) => {
     const message = asObject(rawMessage);
     if (!message || messages.length >= LIMITS.messagesPerConversation) {
-      skipped.invalid_item = (skipped.invalid_item ?? 0) + 1;
+      countSkip(skipped, 'invalid_item');
       return;
     }
-    const role = message.role === 'user' ? 'user' : message.role === 'system' ? 'system' : message.role === 'assistant' ? 'assistant' : null;
+    const role = asRole(message.role);
     if (!role) {
-      skipped.invalid_item = (skipped.invalid_item ?? 0) + 1;
+      countSkip(skipped, 'invalid_item');
       return;
     }
     const { text, attachments } = openAiContent(message.content, `image-${index + 1}`);
     if (!text.trim() && attachments.length === 0) {
-      skipped.incomplete_message = (skipped.incomplete_message ?? 0) + 1;
+      countSkip(skipped, 'incomplete_message');
       return;
     }
     const sourceId = asText(message.id) || `#${index}`;
