@@ -1,3 +1,5 @@
+import dataEn from './data.en';
+import syncEn from './sync.en';
 import connectionsEn from './connections.en';
 import errorsEn from './errors.en';
 import shortcutsEn from './shortcuts.en';
@@ -111,6 +113,7 @@ const en = {
       network: 'Network',
       appearance: 'Appearance',
       data: 'Data',
+      sync: 'Sync',
       shortcuts: 'Shortcuts',
       about: 'About',
     },
@@ -128,9 +131,7 @@ const en = {
       intro: 'Your history and settings live in one folder on this computer. API keys are not in it: they stay in the system keychain.',
       folder: 'Data folder',
       database: 'History database',
-      backups: 'Automatic backups',
-      backupsHelp: 'Before every upgrade of the history’s format, Ferry copies the database into the backups folder.',
-      later: 'Export, import and backups on demand will appear in this section.',
+      backups: 'Backups folder',
       copyPath: 'Copy the path of {{what}}',
     },
     name: 'Name',
@@ -275,6 +276,8 @@ const en = {
     role: { user: 'You', assistant: 'Assistant', system: 'System' },
   },
   connections: connectionsEn,
+  data: dataEn,
+  sync: syncEn,
   markdown: {
     copyCode: 'Copy code',
     code: 'code',

@@ -1,3 +1,5 @@
+import dataZhCN from './data.zh-CN';
+import syncZhCN from './sync.zh-CN';
 import connectionsZh from './connections.zh-CN';
 import errorsZh from './errors.zh-CN';
 import shortcutsZh from './shortcuts.zh-CN';
@@ -111,6 +113,7 @@ const zhCN: DeepStringRecord<Resources> = {
       network: '网络',
       appearance: '外观',
       data: '数据',
+      sync: '同步',
       shortcuts: '快捷键',
       about: '关于',
     },
@@ -128,9 +131,7 @@ const zhCN: DeepStringRecord<Resources> = {
       intro: '聊天记录和设置都保存在这台电脑上的一个文件夹里。API 密钥不在其中，它们只保存在系统钥匙串里。',
       folder: '数据文件夹',
       database: '聊天记录数据库',
-      backups: '自动备份',
-      backupsHelp: '每次升级聊天记录的存储格式之前，Ferry 都会先把数据库复制到备份文件夹。',
-      later: '导出、导入和手动备份功能将放在这里。',
+      backups: '备份文件夹',
       copyPath: '复制{{what}}的路径',
     },
     name: '名称',
@@ -275,6 +276,8 @@ const zhCN: DeepStringRecord<Resources> = {
     role: { user: '你', assistant: '助手', system: '系统' },
   },
   connections: connectionsZh,
+  data: dataZhCN,
+  sync: syncZhCN,
   markdown: {
     copyCode: '复制代码',
     code: '代码',

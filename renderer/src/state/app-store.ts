@@ -3,7 +3,7 @@ import type { AppInfo, ConnectionView, Preferences } from '../../../shared/schem
 import type { ConnectionState } from '../api';
 
 /** The sections of Settings, in the order of its side list (see features/settings/sections.ts). */
-export type SettingsSectionId = 'connections' | 'models' | 'network' | 'appearance' | 'data' | 'shortcuts' | 'about';
+export type SettingsSectionId = 'connections' | 'models' | 'network' | 'appearance' | 'data' | 'sync' | 'shortcuts' | 'about';
 
 interface AppState {
   info: AppInfo | null;

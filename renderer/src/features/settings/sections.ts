@@ -1,11 +1,15 @@
 import type { ComponentType } from 'react';
 import type { SettingsSectionId } from '../../state/app-store';
 import { AppProxySection } from '../connections/AppProxySection';
+import { BackupsPanel } from '../data/BackupsPanel';
+import { DataFolderPanel } from '../data/DataFolderPanel';
+import { ExportPanel } from '../data/ExportPanel';
+import { ImportPanel } from '../data/ImportPanel';
 import { ConnectionsSection } from '../connections/ConnectionsSection';
 import { ShortcutsSection } from '../shortcuts/ShortcutsSection';
+import { SyncSection } from '../sync/SyncSection';
 import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';
-import { DataSection } from './DataSection';
 import { ModelSettingsSection } from './ModelSettingsSection';
 import { TimeoutsSection } from './TimeoutsSection';
 
@@ -24,7 +28,8 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'models', components: [ModelSettingsSection] },
   { id: 'network', components: [AppProxySection, TimeoutsSection] },
   { id: 'appearance', components: [AppearanceSection] },
-  { id: 'data', components: [DataSection] },
+  { id: 'data', components: [ImportPanel, ExportPanel, BackupsPanel, DataFolderPanel] },
+  { id: 'sync', components: [SyncSection] },
   { id: 'shortcuts', components: [ShortcutsSection] },
   { id: 'about', components: [AboutSection] },
 ];

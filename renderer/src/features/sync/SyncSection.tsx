@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { appErrorText } from '../../i18n/error-text';
+import { SyncForm } from './SyncForm';
+import { SyncStatusPanel } from './SyncStatusPanel';
+import { useSyncView } from './use-sync-view';
+
+/** Settings › Sync: the WebDAV settings (secrets to the keychain on Save) and the status with "Sync now". */
+export function SyncSection() {
+  const { t } = useTranslation();
+  const { view, setView, failure } = useSyncView();
+  if (failure) {
+    const text = appErrorText(t, failure);
+    return (
+      <p className="form-status form-error" role="alert">
+        <strong>{text.title}</strong> {text.hint}
+      </p>
+    );
+  }
+  if (!view) return null;
+  return (
+    <>
+      <SyncForm view={view} onSaved={setView} />
+      <SyncStatusPanel view={view} />
+    </>
+  );
+}
