@@ -39,7 +39,7 @@ export type ConnectionOffer = z.infer<typeof ConnectionOffer>;
 
 export const ImportPreview = z.object({
   format: ImportFormat,
-  /** What the file says about the app that wrote it, when it says anything. */
+  /** The file format's own version number (Chatbox configVersion, Cherry backup version…), when it has one. */
   sourceVersion: z.string().nullable(),
   conversations: z.number().int(),
   messages: z.number().int(),

@@ -83,8 +83,14 @@ export function createWebDavClient(opts: { url: string; username: string; passwo
     async put(path: string, body: Uint8Array): Promise<void> {
       const temp = `${path}.part-${Math.random().toString(36).slice(2, 10)}`;
       const put = await request('PUT', temp, { body, headers: { 'Content-Type': 'application/octet-stream' } });
-      await put.arrayBuffer().catch(() => undefined);
+      // Go's x/net/webdav (rclone, many NAS) answers a write that failed, a full disk above all,
+      // with 405 and no reason; PUT of a new file is never refused for its method otherwise.
+      if (put.status === 405) {
+        await put.arrayBuffer().catch(() => undefined);
+        throw new SyncError('quota', `PUT ${temp}: HTTP 405 (the server could not write the file)`);
+      }
       if (!put.ok) await fail(put, `PUT ${temp}`);
+      await put.arrayBuffer().catch(() => undefined);
       const move = await request('MOVE', temp, { headers: { Destination: urlOf(path), Overwrite: 'T' } });
       await move.arrayBuffer().catch(() => undefined);
       if (!move.ok) {

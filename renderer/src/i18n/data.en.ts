@@ -3,8 +3,13 @@ const dataEn = {
   import: {
     title: 'Import',
     intro: 'Bring in your conversations from ChatGPT, NextChat, Chatbox, Cherry Studio or a Ferry backup. You can also drop the file anywhere on the window.',
-    formats:
-      'ChatGPT: the .zip from “Export data”, or its conversations.json · NextChat: Backup-….json · Chatbox: the “Export data” .json · Cherry Studio: the backup .zip or data.json (backup versions 2–5) · Ferry: ferry-backup-….json',
+    formats: {
+      chatgpt: 'ChatGPT: the .zip from “Export data”, or the conversations.json in it',
+      nextchat: 'NextChat: the Backup-….json from “Export”',
+      chatbox: 'Chatbox: the .json from “Export data”',
+      cherry: 'Cherry Studio: the backup .zip or its data.json (backup versions 2–5)',
+      ferry: 'Ferry: a ferry-backup-….json made under Export',
+    },
     choose: 'Choose a file…',
     chooseLabel: 'File to import',
     uploading: 'Reading “{{file}}” · {{done}} of {{total}}',
@@ -13,7 +18,7 @@ const dataEn = {
     cancel: 'Cancel',
     committing: 'Importing…',
     previewTitle: 'Ready to import from {{format}}',
-    previewVersion: 'written by version {{version}}',
+    previewVersion: 'format version {{version}}',
     conversations: 'Conversations',
     messages: 'Messages',
     branched: 'With several versions (regenerations, edits)',

@@ -5,8 +5,13 @@ const dataZhCN: DeepStringRecord<typeof dataEn> = {
   import: {
     title: '导入',
     intro: '把 ChatGPT、NextChat、Chatbox、Cherry Studio 里的对话或 Ferry 备份导入进来。也可以直接把文件拖到窗口里。',
-    formats:
-      'ChatGPT：“导出数据”得到的 .zip 或其中的 conversations.json · NextChat：Backup-….json · Chatbox：“导出数据”得到的 .json · Cherry Studio：备份得到的 .zip 或 data.json（备份版本 2–5）· Ferry：ferry-backup-….json',
+    formats: {
+      chatgpt: 'ChatGPT：“导出数据”得到的 .zip，或其中的 conversations.json',
+      nextchat: 'NextChat：“导出”得到的 Backup-….json',
+      chatbox: 'Chatbox：“导出数据”得到的 .json',
+      cherry: 'Cherry Studio：备份得到的 .zip 或其中的 data.json（备份版本 2–5）',
+      ferry: 'Ferry：在“导出”中生成的 ferry-backup-….json',
+    },
     choose: '选择文件…',
     chooseLabel: '要导入的文件',
     uploading: '正在读取“{{file}}”· {{done}} / {{total}}',
@@ -15,7 +20,7 @@ const dataZhCN: DeepStringRecord<typeof dataEn> = {
     cancel: '取消',
     committing: '正在导入…',
     previewTitle: '即将导入：{{format}}',
-    previewVersion: '由 {{version}} 版本生成',
+    previewVersion: '格式版本 {{version}}',
     conversations: '对话',
     messages: '消息',
     branched: '含多个版本的对话（重新生成、编辑）',

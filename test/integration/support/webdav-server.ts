@@ -21,9 +21,12 @@ const freePort = () =>
     });
   });
 
-/** A real WebDAV server: Debian's rclone serving a temp folder on 127.0.0.1 with basic auth. */
-export async function startWebDavServer(): Promise<WebDavServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'ferry-webdav-'));
+/**
+ * A real WebDAV server: Debian's rclone serving a temp folder on 127.0.0.1 with basic auth.
+ * `dir`: serve this folder instead (it is left in place on stop, e.g. a small tmpfs).
+ */
+export async function startWebDavServer(opts: { dir?: string } = {}): Promise<WebDavServer> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'ferry-webdav-'));
   const port = await freePort();
   const user = 'ferry';
   const pass = 'webdav-test-password';
@@ -51,7 +54,7 @@ export async function startWebDavServer(): Promise<WebDavServer> {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -33,6 +33,6 @@ export const readChatbox: ImportReader = async function* (source, ctx): AsyncGen
       const { secrets, offers } = chatboxSettingsSecrets(hit.value);
       if (secrets > 0) yield { kind: 'skipped', reason: 'secret', count: secrets };
       for (const offer of offers) yield { kind: 'offer', offer };
-    } else if (key === 'configVersion') yield { kind: 'version', version: `configVersion ${asText(hit.value)}`.slice(0, 100) };
+    } else if (key === 'configVersion') yield { kind: 'version', version: asText(hit.value).slice(0, 100) };
   }
 };

@@ -53,7 +53,7 @@ export const readCherry: ImportReader = async function* (source, ctx): AsyncGene
     if (version === null || version < 2 || version > 5) {
       throw new ImportFileError('unsupported_version', `Cherry Studio backup version ${version ?? 'unknown'}; versions 2 to 5 can be read`);
     }
-    yield { kind: 'version', version: `backup version ${version}` };
+    yield { kind: 'version', version: String(version) };
     if (state) {
       if (state.secrets > 0) yield { kind: 'skipped', reason: 'secret', count: state.secrets };
       for (const offer of state.offers) yield { kind: 'offer', offer };

@@ -63,7 +63,7 @@ export function ferryReader(connections: Connection[]): ImportReader {
         version = hit.value;
         if (format !== FERRY_BACKUP_FORMAT) throw new ImportFileError('unknown_format', 'not a Ferry backup');
         if (version !== FERRY_BACKUP_VERSION) throw new ImportFileError('unsupported_version', `Ferry backup version ${String(version)}`);
-        yield { kind: 'version', version: `Ferry backup ${String(version)}` };
+        yield { kind: 'version', version: String(version) };
       } else {
         if (version !== FERRY_BACKUP_VERSION) throw new ImportFileError('malformed', 'format and version must come first');
         const list = hit.path[1];

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { streamJson } from '../json-stream';
-import { asObject, asText, ImportFileError, type ImportItem, type ImportReader } from '../model';
+import { asObject, ImportFileError, type ImportItem, type ImportReader } from '../model';
 import { convertNextChatMask, convertNextChatSession, nextChatAccess } from './nextchat';
 import { countSecrets } from './shared';
 
@@ -25,10 +25,8 @@ export const readNextChat: ImportReader = async function* (source, ctx): AsyncGe
     } else if (hit.key === 'sync') {
       const secrets = countSecrets(asObject(hit.value));
       if (secrets > 0) yield { kind: 'skipped', reason: 'secret', count: secrets };
-    } else if (hit.key === 'app-config') {
-      const version = asText(asObject(hit.value)?.lastUpdate);
-      if (version) yield { kind: 'version', version: `app-config ${version}`.slice(0, 100) };
     }
+    // NextChat's backup carries no version of its own (app-config.lastUpdate is a time): none is shown.
   }
   if (sessions === 0) throw new ImportFileError('empty', 'the NextChat backup has no chat sessions');
 };

@@ -55,15 +55,15 @@ export function BackupsPanel() {
       <p className="field-help">{t('data.backups.intro')}</p>
       {overview && <BackupSettingsForm saved={overview.settings} onSaved={setOverview} />}
       <div className="form-actions">
-        <p className={`form-status${status.kind === 'error' ? ' form-error' : status.kind === 'done' ? ' form-success' : ''}`} role={status.kind === 'error' ? 'alert' : 'status'}>
-          {status.kind === 'idle' ? '' : status.text}
+        <p className="field-label" id="backup-list-label">
+          {t('data.backups.list')}
         </p>
         <button type="button" className="button button-secondary" aria-disabled={status.kind === 'busy'} onClick={() => void create()}>
           {t('data.backups.create')}
         </button>
       </div>
-      <p className="field-label" id="backup-list-label">
-        {t('data.backups.list')}
+      <p className={`form-status${status.kind === 'error' ? ' form-error' : status.kind === 'done' ? ' form-success' : ''}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+        {status.kind === 'idle' ? '' : status.text}
       </p>
       {overview && overview.backups.length === 0 && <p className="field-help">{t('data.backups.none')}</p>}
       {overview && overview.backups.length > 0 && (

@@ -8,6 +8,8 @@ import { isFinished, isRunning } from './import-job';
 import { ImportPreview } from './ImportPreview';
 import { cancelImport, commitImport, startImport, useImportStore } from './import-store';
 
+const FORMATS = ['chatgpt', 'nextchat', 'chatbox', 'cherry', 'ferry'] as const;
+
 /**
  * Import: a file (chosen here or dropped on the window), its progress with Cancel, the preview,
  * then the result. The history changes only on "Import", in one transaction.
@@ -24,7 +26,11 @@ export function ImportPanel() {
     <div className="settings-form data-panel">
       <h4 className="data-title">{t('data.import.title')}</h4>
       <p className="field-help">{t('data.import.intro')}</p>
-      <p className="field-help">{t('data.import.formats')}</p>
+      <ul className="field-help import-formats">
+        {FORMATS.map((f) => (
+          <li key={f}>{t(`data.import.formats.${f}`)}</li>
+        ))}
+      </ul>
       {job && <JobView job={job} />}
       {failure !== null && <FailureNotice failure={failure} />}
       {picking && (

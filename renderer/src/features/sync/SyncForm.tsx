@@ -47,7 +47,19 @@ export function SyncForm({ view, onSaved }: { view: SyncView; onSaved(view: Sync
     </Field>
   );
   const secret = (key: 'password' | 'passphrase', label: string, isSet: boolean, help: string, setHelp: string) => (
-    <Field label={label} help={isSet ? `${setHelp} ${help}` : help}>
+    <Field
+      label={label}
+      help={
+        isSet ? (
+          <>
+            <span className="secret-set">{setHelp}</span>
+            {help}
+          </>
+        ) : (
+          help
+        )
+      }
+    >
       {({ id, helpId }) => (
         <input
           id={id}
@@ -65,7 +77,7 @@ export function SyncForm({ view, onSaved }: { view: SyncView; onSaved(view: Sync
 
   return (
     <form
-      className="settings-form"
+      className="settings-form sync-part"
       // Our own messages say what is wrong, in the UI's language, next to Save.
       noValidate
       onSubmit={(e) => {
@@ -73,7 +85,7 @@ export function SyncForm({ view, onSaved }: { view: SyncView; onSaved(view: Sync
         void save();
       }}
     >
-      <p className="field-help">{t('sync.intro')}</p>
+      <h4 className="data-title">{t('sync.serverTitle')}</h4>
       <label className="checkbox">
         <input type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled')(e.target.checked)} /> {t('sync.enabled')}
       </label>

@@ -4,7 +4,7 @@ import { SyncForm } from './SyncForm';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { useSyncView } from './use-sync-view';
 
-/** Settings › Sync: the WebDAV settings (secrets to the keychain on Save) and the status with "Sync now". */
+/** Settings › Sync: the status with "Sync now" first (what a user comes back for), then the WebDAV settings. */
 export function SyncSection() {
   const { t } = useTranslation();
   const { view, setView, failure } = useSyncView();
@@ -18,9 +18,10 @@ export function SyncSection() {
   }
   if (!view) return null;
   return (
-    <>
-      <SyncForm view={view} onSaved={setView} />
+    <div className="sync-parts">
+      <p className="field-help">{t('sync.intro')}</p>
       <SyncStatusPanel view={view} />
-    </>
+      <SyncForm view={view} onSaved={setView} />
+    </div>
   );
 }

@@ -44,7 +44,7 @@ export function SyncStatusPanel({ view }: { view: SyncView }) {
   const tone = running ? '' : failure || (status.code && !ok) ? ' is-error' : ok ? ' is-ok' : '';
 
   return (
-    <div className="settings-form data-panel">
+    <div className="settings-form data-panel sync-part">
       <h4 className="data-title">{t('sync.statusTitle')}</h4>
       <div className="form-actions">
         <div className={`data-result sync-status${tone}`} role={tone === ' is-error' ? 'alert' : 'status'} aria-label={t('sync.statusTitle')}>
