@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeChatGptExport } from '../bench/chatgpt-export';
 import { nextChatRelay } from '../fixture';
 import { SECRET_ACCESS_CODE, SECRET_OPENAI_KEY } from '../fixture/data/others';
 import { expect, test } from './support/fixtures';
@@ -114,4 +117,24 @@ test('a damaged file is refused with a clear message and changes nothing; Cancel
   await expect(dialog.getByRole('status').filter({ hasText: 'Import cancelled. Nothing was changed.' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('listbox', { name: 'Conversation list' }).getByRole('option')).toHaveCount(0);
+});
+
+test('a large export shows its progress with counts, and Cancel stops it with nothing changed', async ({ page, ferry }, info) => {
+  const file = join(info.outputDir, 'conversations.json');
+  mkdirSync(info.outputDir, { recursive: true });
+  const { messages } = await writeChatGptExport(file, { conversations: 800, messagesPerConversation: 50, branchEvery: 10, seed: 3 });
+  expect(messages).toBeGreaterThan(40_000);
+  await page.goto(ferry.host.url);
+  const dialog = await chooseImportFile(page, file);
+  const progress = dialog.getByRole('progressbar', { name: 'Import progress' });
+  await expect(progress).toBeVisible();
+  // Counts grow while main reads the file.
+  await expect(dialog.getByRole('status').filter({ hasText: /Looking through “conversations\.json” · conversations: [1-9]/ })).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: join(import.meta.dirname, '../../test-results/screens/import-progress-en.png'), animations: 'disabled' });
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Import cancelled. Nothing was changed.' })).toBeVisible();
+  await expect(progress).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox', { name: 'Conversation list' }).getByRole('option')).toHaveCount(0);
+  expect(ferry.host.child.exitCode).toBeNull();
 });
