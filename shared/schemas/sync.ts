@@ -43,6 +43,8 @@ export const SyncStatus = z.object({
   devices: z.number().int(),
   /** Files on the server that could not be read (left alone, retried next run). */
   unreadableFiles: z.number().int(),
+  /** This data folder turned out to be a copy of another computer's; it now syncs under an id of its own. */
+  rekeyed: z.boolean().default(false),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -181,5 +181,57 @@ describe('sync through the app\'s HTTP proxy', () => {
     await tiny.stop();
     const offline = await a.call('sync.now', {});
     expect(offline.code).toBe('offline');
+  });
+});
+
+describe('a data folder copied to another computer (two folders, one device id)', () => {
+  let dav: WebDavServer;
+  let a: TestCore;
+  let copy: TestCore;
+  let b: TestCore;
+  beforeAll(async () => {
+    dav = await startWebDavServer();
+    [a, b] = await Promise.all([startTestCore(), startTestCore()]);
+    await setUp(a, dav, 'copied');
+    await setUp(b, dav, 'copied');
+  }, 60_000);
+  afterAll(async () => {
+    await a?.dispose();
+    await copy?.dispose();
+    await b?.dispose();
+    await dav?.stop();
+  });
+
+  it('the copy notices, takes an id of its own, and both folders\' later edits reach everyone', async () => {
+    await importJson(a, 'a.json', [chatGptBranchingConversation('copied-shared')]);
+    expect((await a.call('sync.now', {})).code).toBe('ok');
+    // The user copies the whole data folder to a new computer (Ferry closed meanwhile).
+    await a.core.shutdown();
+    const copiedDir = mkdtempSync(join(tmpdir(), 'ferry-copied-'));
+    cpSync(a.dataDir, copiedDir, { recursive: true });
+    await a.restart();
+    copy = await startTestCore(copiedDir);
+    // Its keychain is the new computer's: the secrets are typed again there.
+    await copy.call('sync.save', { password: dav.pass, passphrase: PASSPHRASE });
+    const id = (await a.call('sync.get', {})).deviceId;
+    expect((await copy.call('sync.get', {})).deviceId).toBe(id);
+
+    const shared = (await a.call('conversations.list', {}))[0]!;
+    await a.call('conversations.rename', { id: shared.id, title: 'Renamed on the original' });
+    expect((await a.call('sync.now', {})).code).toBe('ok');
+    await importJson(copy, 'c.json', [chatGptLinearConversation('written-on-the-copy', 2, 1_700_800_000)]);
+    const first = await copy.call('sync.now', {});
+    expect(first).toMatchObject({ code: 'ok', rekeyed: true });
+    expect((await copy.call('sync.get', {})).deviceId).not.toBe(id);
+    // Later runs are ordinary.
+    expect((await copy.call('sync.now', {})).rekeyed).toBe(false);
+    expect((await a.call('sync.now', {})).code).toBe('ok');
+    expect((await b.call('sync.now', {})).code).toBe('ok');
+
+    const everywhere = await history(b);
+    expect(await history(a)).toEqual(everywhere);
+    expect(await history(copy)).toEqual(everywhere);
+    expect(Object.keys(everywhere)).toContain(`${shared.id} Renamed on the original`);
+    expect(Object.keys(everywhere).some((k) => k.includes('written-on-the-copy'))).toBe(true);
   });
 });

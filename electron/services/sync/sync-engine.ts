@@ -8,6 +8,8 @@ export interface SyncResult {
   pushed: number;
   devices: number;
   unreadableFiles: number;
+  /** This data folder was found to be a copy of another device's and now syncs under an id of its own. */
+  rekeyed: boolean;
 }
 
 const RECORDS_PER_FILE = 5_000;
@@ -21,9 +23,17 @@ const KEY_FILE = 'ferry-sync.json';
  * here. Killed anywhere, the next run picks up: a file is either on the server whole or not at all,
  * positions move only with what was applied, and replaying a record twice changes nothing.
  */
-export async function runSync(opts: { client: WebDavClient; store: SyncStore; passphrase: string; now: () => number; kdfCost?: number }): Promise<SyncResult> {
+export async function runSync(opts: {
+  client: WebDavClient;
+  store: SyncStore;
+  passphrase: string;
+  now: () => number;
+  kdfCost?: number;
+  /** This data folder's mark in the files it writes (see LogFile.origin); without it, copies are not looked for. */
+  origin?: string;
+}): Promise<SyncResult> {
   const { client, store } = opts;
-  const me = store.state().device_id;
+  let me = store.state().device_id;
   await client.ensureDir('');
   await client.ensureDir('devices');
   await client.ensureDir(`devices/${me}`);
@@ -40,7 +50,12 @@ export async function runSync(opts: { client: WebDavClient; store: SyncStore; pa
   const key = await deriveKey(opts.passphrase, keyFile.kdf);
   if (!verifyKeyCheck(key, keyFile.check)) throw new SyncError('wrong_passphrase', 'the passphrase does not open this sync folder');
 
-  const result: SyncResult = { pulled: 0, pushed: 0, devices: 0, unreadableFiles: 0 };
+  const result: SyncResult = { pulled: 0, pushed: 0, devices: 0, unreadableFiles: 0, rekeyed: false };
+  if (opts.origin && (await writtenByAnotherFolder(client, key, me, store.state().last_file, opts.origin))) {
+    me = store.rekey();
+    result.rekeyed = true;
+    await client.ensureDir(`devices/${me}`);
+  }
   const devices = ((await client.list('devices')) ?? []).map((n) => n.replace(/\/$/, '')).filter((n) => /^[\w-]{1,64}$/.test(n) && n !== me);
   for (const device of devices) {
     const seqs = ((await client.list(`devices/${device}`)) ?? [])
@@ -79,13 +94,31 @@ export async function runSync(opts: { client: WebDavClient; store: SyncStore; pa
     for (let i = 0; i < records.length; i += RECORDS_PER_FILE) {
       const batch: SyncRecord[] = records.slice(i, i + RECORDS_PER_FILE);
       seq++;
-      await client.put(`devices/${me}/${logName(seq)}`, sealJson(key, `${me}/${seq}`, { format: 'ferry-sync-log', version: 1, device: me, seq, records: batch }));
+      await client.put(`devices/${me}/${logName(seq)}`, sealJson(key, `${me}/${seq}`, { format: 'ferry-sync-log', version: 1, device: me, seq, ...(opts.origin ? { origin: opts.origin } : {}), records: batch }));
       store.markUploaded(seq, batch);
       result.pushed += batch.length;
     }
     store.clearDirty(upTo);
   }
   return result;
+}
+
+/**
+ * Files in this device's own folder past its last upload that another data folder wrote: the
+ * folder was copied (same device id on two computers). A file of its own there is a run that
+ * died between upload and bookkeeping, and is not a copy.
+ */
+async function writtenByAnotherFolder(client: WebDavClient, key: Uint8Array, me: string, lastFile: number, origin: string): Promise<boolean> {
+  const ahead = ((await client.list(`devices/${me}`)) ?? [])
+    .map((n) => Number(LOG_NAME.exec(n)?.[1] ?? 0))
+    .filter((seq) => seq > lastFile)
+    .sort((a, b) => a - b);
+  for (const seq of ahead) {
+    const bytes = await client.get(`devices/${me}/${logName(seq)}`);
+    const parsed = bytes ? LogFile.safeParse(openJson(key, `${me}/${seq}`, bytes)) : null;
+    if (parsed?.success && parsed.data.origin && parsed.data.origin !== origin) return true;
+  }
+  return false;
 }
 
 async function readKeyFile(client: WebDavClient): Promise<KeyFile | null> {

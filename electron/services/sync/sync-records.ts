@@ -46,7 +46,15 @@ export const SyncRecord = z.discriminatedUnion('k', [
 ]);
 export type SyncRecord = z.infer<typeof SyncRecord>;
 
-export const LogFile = z.object({ format: z.literal('ferry-sync-log'), version: z.literal(1), device: z.string().max(64), seq: z.number().int(), records: z.array(SyncRecord).max(100_000) });
+export const LogFile = z.object({
+  format: z.literal('ferry-sync-log'),
+  version: z.literal(1),
+  device: z.string().max(64),
+  seq: z.number().int(),
+  /** Which data folder wrote it (a hash of the computer's name and the folder's path): tells a copied folder from itself. */
+  origin: z.string().max(64).optional(),
+  records: z.array(SyncRecord).max(100_000),
+});
 export type LogFile = z.infer<typeof LogFile>;
 
 export const KeyFile = z.object({

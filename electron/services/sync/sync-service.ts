@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { SyncSettings, SyncStatus, SyncView } from '../../../shared/schemas';
 import { FerryError } from '../../core/app-error';
 import type { Logger } from '../../core/logger';
@@ -24,10 +26,12 @@ export interface SyncServiceDeps {
   kdfCost?: number;
 }
 
-const idle = (): SyncStatus => ({ running: false, lastRunAt: null, lastSuccessAt: null, code: null, detail: null, pulled: 0, pushed: 0, devices: 0, unreadableFiles: 0 });
+const idle = (): SyncStatus => ({ running: false, lastRunAt: null, lastSuccessAt: null, code: null, detail: null, pulled: 0, pushed: 0, devices: 0, unreadableFiles: 0, rekeyed: false });
 
 export function createSyncService(deps: SyncServiceDeps) {
   const now = deps.now ?? Date.now;
+  // Differs between a data folder and a copy of it on another computer or path; only a hash leaves.
+  const origin = createHash('sha256').update(`${hostname()}\0${deps.dbFile}`).digest('hex').slice(0, 32);
   let status = idle();
   let running: Promise<SyncStatus> | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -69,7 +73,8 @@ export function createSyncService(deps: SyncServiceDeps) {
         store.setEnabled(true);
         const base = settings.url.replace(/\/+$/, '') + '/' + settings.folder.replace(/^\/+|\/+$/g, '');
         const client = createWebDavClient({ url: base, username: settings.username, password: password ?? '', fetch: deps.fetch() });
-        const result = await runSync({ client, store, passphrase, now, kdfCost: deps.kdfCost });
+        const result = await runSync({ client, store, passphrase, now, kdfCost: deps.kdfCost, origin });
+        if (result.rekeyed) deps.logger.warn('this data folder is a copy of another device\'s: it now syncs under a new device id');
         if (result.pulled > 0) deps.onPulled(result.pulled);
         return finish({ code: 'ok', detail: null, lastSuccessAt: now(), ...result });
       } catch (error) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Database from 'libsql';
 import { CONVERSATION_RECORD_COLUMNS, conversationRecord, MESSAGE_RECORD_COLUMNS, messageRecord } from '../storage/record-rows';
 import type { MessageData, SyncRecord } from './sync-records';
@@ -125,6 +126,21 @@ export function openSyncStore(dbFile: string) {
         }
       }
       return { records, upTo };
+    },
+    /**
+     * This data folder is a copy of another device's (both wrote under one id): it takes an id of
+     * its own, and the old id's files after its own last one are replayed like another device's.
+     */
+    rekey(): string {
+      return db
+        .transaction(() => {
+          const { device_id: old, last_file: last } = state();
+          const next = randomBytes(16).toString('hex');
+          db.prepare('UPDATE sync_state SET device_id = ?, last_file = 0 WHERE id = 1').run(next);
+          db.prepare('INSERT INTO sync_positions (device, last_file) VALUES (?, ?) ON CONFLICT(device) DO UPDATE SET last_file = excluded.last_file').run(old, last);
+          return next;
+        })
+        .immediate();
     },
     /** After a file with `records` is on the server as `seq`. */
     markUploaded(seq: number, records: SyncRecord[]): void {

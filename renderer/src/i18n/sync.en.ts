@@ -30,6 +30,7 @@ const syncEn = {
   lastAttempt: 'Last attempt {{when}}.',
   counts: 'Changes received: {{pulled}} · sent: {{pushed}} · other computers: {{devices}}.',
   unreadable: 'Files on the server that couldn’t be read yet (tried again next time): {{n}}.',
+  rekeyed: 'This data folder is a copy of another computer’s. It now syncs as a computer of its own, and nothing either of them wrote is lost.',
   device: 'This computer’s sync id: {{id}}',
   codes: {
     ok: 'Synced.',

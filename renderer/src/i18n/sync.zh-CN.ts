@@ -32,6 +32,7 @@ const syncZhCN: DeepStringRecord<typeof syncEn> = {
   lastAttempt: '上次尝试：{{when}}。',
   counts: '收到更改 {{pulled}} 项 · 发出 {{pushed}} 项 · 其他电脑 {{devices}} 台。',
   unreadable: '服务器上暂时无法读取的文件（下次会再试）：{{n}} 个。',
+  rekeyed: '这个数据文件夹是从另一台电脑复制来的。现在它作为一台独立的电脑同步，两边写下的内容都不会丢失。',
   device: '本机的同步标识：{{id}}',
   codes: {
     ok: '同步完成。',

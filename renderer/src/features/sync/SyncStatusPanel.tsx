@@ -39,6 +39,7 @@ export function SyncStatusPanel({ view }: { view: SyncView }) {
       if (status.lastSuccessAt) lines.push(t('sync.lastSuccess', { when: formatDateTime(status.lastSuccessAt, lang) }));
       lines.push(t('sync.counts', { pulled: formatCount(status.pulled, lang), pushed: formatCount(status.pushed, lang), devices: formatCount(status.devices, lang) }));
     } else if (status.lastRunAt) lines.push(t('sync.lastAttempt', { when: formatDateTime(status.lastRunAt, lang) }));
+    if (status.rekeyed) lines.push(t('sync.rekeyed'));
     if (status.unreadableFiles > 0) lines.push(t('sync.unreadable', { n: formatCount(status.unreadableFiles, lang) }));
   }
   const tone = running ? '' : failure || (status.code && !ok) ? ' is-error' : ok ? ' is-ok' : '';

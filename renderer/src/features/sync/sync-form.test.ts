@@ -7,7 +7,7 @@ const view = (patch: Partial<SyncView> = {}): SyncView => ({
   passwordSet: false,
   passphraseSet: false,
   deviceId: 'dev-1',
-  status: { running: false, lastRunAt: null, lastSuccessAt: null, code: null, detail: null, pulled: 0, pushed: 0, devices: 0, unreadableFiles: 0 },
+  status: { running: false, lastRunAt: null, lastSuccessAt: null, code: null, detail: null, pulled: 0, pushed: 0, devices: 0, unreadableFiles: 0, rekeyed: false },
   ...patch,
 });
 
