@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatGptBranchingConversation, chatGptLinearConversation } from '../fixture/data/chatgpt';
-import { importFile } from './support/import-file';
+import { importChatGpt as importJson, visibleHistory as history } from './support/sync-history';
 import { startTinyproxy, type Tinyproxy } from './support/proxies';
 import { startTestCore, type TestCore } from './support/test-core';
 import { startWebDavServer, type WebDavServer } from './support/webdav-server';
@@ -15,19 +15,6 @@ import { startWebDavServer, type WebDavServer } from './support/webdav-server';
 const PASSPHRASE = 'faults passphrase 42';
 const HOUR = 3_600_000;
 
-async function history(t: TestCore) {
-  const out: Record<string, string[]> = {};
-  for (const c of await t.call('conversations.list', {})) {
-    const detail = await t.call('conversations.get', { id: c.id });
-    out[`${c.id} ${c.title}`] = detail.messages.map((m) => `${m.id}|${m.parentId}|${m.content}`).sort();
-  }
-  return out;
-}
-const importJson = async (t: TestCore, name: string, conversations: unknown[]) => {
-  const file = join(t.dataDir, name);
-  writeFileSync(file, JSON.stringify(conversations));
-  await importFile(t, file);
-};
 const setUp = (t: TestCore, dav: WebDavServer, folder: string) =>
   t.call('sync.save', { enabled: true, url: dav.url, username: dav.user, folder, password: dav.pass, passphrase: PASSPHRASE });
 

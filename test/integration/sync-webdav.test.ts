@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSync } from '../../electron/services/sync/sync-engine';
@@ -6,7 +5,7 @@ import { openSyncStore } from '../../electron/services/sync/sync-store';
 import { createWebDavClient } from '../../electron/services/sync/webdav-client';
 import { chatGptBranchingConversation, chatGptLinearConversation } from '../fixture/data/chatgpt';
 import { filesContaining } from '../e2e/support/files';
-import { importFile } from './support/import-file';
+import { importChatGpt as importJson, visibleHistory as history } from './support/sync-history';
 import { startTestCore, type TestCore } from './support/test-core';
 import { startWebDavServer, type WebDavServer } from './support/webdav-server';
 
@@ -28,21 +27,6 @@ afterAll(async () => {
   await dav?.stop();
 });
 
-/** Every conversation and message a user could see, comparable across devices. */
-async function history(t: TestCore) {
-  const list = await t.call('conversations.list', {});
-  const out: Record<string, string[]> = {};
-  for (const c of list) {
-    const detail = await t.call('conversations.get', { id: c.id });
-    out[`${c.id} ${c.title}`] = detail.messages.map((m) => `${m.id}|${m.parentId}|${m.content}`).sort();
-  }
-  return out;
-}
-const importJson = async (t: TestCore, name: string, conversations: unknown[]) => {
-  const file = join(t.dataDir, name);
-  writeFileSync(file, JSON.stringify(conversations));
-  await importFile(t, file);
-};
 
 describe('WebDAV sync between two data folders', () => {
   it('brings one device\'s history to the other, encrypted on the server', async () => {

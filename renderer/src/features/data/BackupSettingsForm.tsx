@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupOverview, BackupSettings } from '../../../../shared/schemas';
 import { getApi } from '../../api';
-import { appErrorText } from '../../i18n/error-text';
 import { Field } from '../../ui/Field';
-import { SaveBar, type SaveState } from '../settings/SaveBar';
+import { runSave, SaveBar, type SaveState } from '../settings/SaveBar';
 import { useReportUnsaved } from '../settings/unsaved';
 
 /** Daily automatic backups on or off, and how many are kept; applied on Save like every section. */
@@ -19,15 +18,10 @@ export function BackupSettingsForm({ saved, onSaved }: { saved: BackupSettings; 
   const save = async () => {
     const n = Number(keep.trim());
     if (!Number.isInteger(n) || n < 1 || n > 365) return setState({ kind: 'error', message: t('data.backups.keepInvalid') });
-    setState({ kind: 'busy' });
-    try {
+    await runSave(setState, t, async () => {
       onSaved(await getApi().call('backup.setSettings', { daily, keep: n }));
       setKeep(String(n));
-      setState({ kind: 'saved' });
-    } catch (err) {
-      const text = appErrorText(t, err);
-      setState({ kind: 'error', title: text.title, message: text.hint });
-    }
+    });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
 import { CopyButton } from '../../ui/CopyButton';
+import { Facts } from '../../ui/Facts';
 
 /** Where the history lives on disk (keys are not there: they stay in the keychain). */
 export function DataFolderPanel() {
@@ -17,16 +18,16 @@ export function DataFolderPanel() {
     <div className="settings-form data-panel">
       <h4 className="data-title">{t('data.folder.title')}</h4>
       <p className="field-help">{t('settings.data.intro')}</p>
-      <dl className="settings-facts">
-        {rows.map((row) => (
-          <div key={row.label} className="settings-fact">
-            <dt className="field-label">{row.label}</dt>
-            <dd>
+      <Facts
+        rows={rows.map((row) => ({
+          label: row.label,
+          value: (
+            <>
               <code className="request-url">{row.value}</code> <CopyButton getText={() => row.value} label={t('settings.data.copyPath', { what: row.label })} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+            </>
+          ),
+        }))}
+      />
     </div>
   );
 }

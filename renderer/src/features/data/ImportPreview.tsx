@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Facts } from '../../ui/Facts';
 import type { ImportPreview as Preview } from '../../../../shared/schemas';
 import { formatCount, formatDate } from './format';
 
@@ -35,14 +36,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
         {t('data.import.previewTitle', { format: preview.format === 'ferry' ? t('data.import.ferryBackup') : APP_NAMES[preview.format] })}
         {preview.sourceVersion && <span className="import-preview-version"> · {t('data.import.previewVersion', { version: preview.sourceVersion })}</span>}
       </h5>
-      <dl className="settings-facts">
-        {rows.map((row) => (
-          <div key={row.label} className="settings-fact">
-            <dt className="field-label">{row.label}</dt>
-            <dd>{row.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts rows={rows} />
       {preview.newMessages === 0 && preview.alreadyImported > 0 && <p className="field-help">{t('data.import.nothingNew')}</p>}
       {skipped.length > 0 && (
         <div className="import-skipped">

@@ -2,10 +2,9 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncView } from '../../../../shared/schemas';
 import { getApi } from '../../api';
-import { appErrorText } from '../../i18n/error-text';
 import { Field } from '../../ui/Field';
 import { UrlInput } from '../../ui/UrlInput';
-import { SaveBar, type SaveState } from '../settings/SaveBar';
+import { runSave, SaveBar, type SaveState } from '../settings/SaveBar';
 import { useReportUnsaved } from '../settings/unsaved';
 import { draftOf, isDirty, patchOf, problemOf, type SyncDraft } from './sync-form';
 
@@ -26,17 +25,12 @@ export function SyncForm({ view, onSaved }: { view: SyncView; onSaved(view: Sync
   const save = async () => {
     const problem = problemOf(draft, view);
     if (problem) return setState({ kind: 'error', message: t(`sync.${problem}`) });
-    setState({ kind: 'busy' });
-    try {
+    await runSave(setState, t, async () => {
       const saved = await getApi().call('sync.save', patchOf(draft));
       // The secrets were sent once; the form keeps none of them.
       setDraft(draftOf(saved));
       onSaved(saved);
-      setState({ kind: 'saved' });
-    } catch (err) {
-      const text = appErrorText(t, err);
-      setState({ kind: 'error', title: text.title, message: text.hint });
-    }
+    });
   };
 
   const text = (key: 'username' | 'folder', label: string, help?: ReactNode) => (
