@@ -8,6 +8,9 @@ import { SyncStatus, SyncView, BackupFile, BackupOverview, ConversationExportFor
  */
 const route = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
+/** Largest file accepted (ChatGPT exports of heavy users reach a few GB with images). */
+export const MAX_IMPORT_BYTES = 8 * 1024 ** 3;
+
 /** 4 MiB of file per chunk, base64 (the WebSocket bridge and IPC both carry JSON). */
 export const IMPORT_CHUNK_BYTES = 4 * 1024 * 1024;
 const Base64Chunk = z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/);

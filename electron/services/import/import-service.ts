@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportErrorCode, ImportFormat, ImportJob, ImportPreview, SkipReason } from '../../../shared/schemas';
+import { MAX_IMPORT_BYTES } from '../../../shared/data-routes';
 import { FerryError } from '../../core/app-error';
 import type { Logger } from '../../core/logger';
 import type { BackupConnection } from '../export/ferry-backup-schema';
@@ -16,9 +17,6 @@ import { ImportFileError, type ImportReader } from './model';
 import { normalizeConversation } from './normalize';
 import { StagingStore } from './staging';
 import type { ZipArchive } from './zip';
-
-/** Largest file accepted (ChatGPT exports of heavy users reach a few GB with images). */
-export const MAX_IMPORT_BYTES = 8 * 1024 ** 3;
 
 export interface ImportServiceDeps {
   dataDir: string;

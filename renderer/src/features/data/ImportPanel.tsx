@@ -6,7 +6,7 @@ import { ConnectionOfferCard } from './ConnectionOfferCard';
 import { formatBytes, formatCount } from './format';
 import { isFinished, isRunning } from './import-job';
 import { ImportPreview } from './ImportPreview';
-import { cancelImport, commitImport, startImport, useImportStore } from './import-store';
+import { cancelImport, commitImport, startImport, TOO_LARGE, useImportStore } from './import-store';
 
 const FORMATS = ['chatgpt', 'nextchat', 'chatbox', 'cherry', 'ferry'] as const;
 
@@ -58,7 +58,7 @@ export function ImportPanel() {
 
 function FailureNotice({ failure }: { failure: unknown }) {
   const { t } = useTranslation();
-  const text = appErrorText(t, failure);
+  const text = failure === TOO_LARGE ? { title: t('data.import.errors.too_large.title'), hint: t('data.import.errors.too_large.hint') } : appErrorText(t, failure);
   return (
     <div className="data-result is-error" role="alert">
       <strong>{text.title}</strong> {text.hint} {t('data.import.failedNothingChanged')}

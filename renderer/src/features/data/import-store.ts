@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { IMPORT_CHUNK_BYTES } from '../../../../shared/data-routes';
+import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from '../../../../shared/data-routes';
 import type { ImportJob } from '../../../../shared/schemas';
 import { getApi } from '../../api';
 import { isRunning, mergeJob } from './import-job';
@@ -12,13 +12,16 @@ import { readBase64 } from './read-chunk';
  */
 interface ImportState {
   job: ImportJob | null;
-  /** A request to main that failed (the bridge dropped, a refused size…); the job may not exist. */
+  /** A request to main that failed (the bridge dropped…), or a file refused before sending it; the job may not exist. */
   failure: unknown;
   /** True between "Import" and main's answer. */
   committing: boolean;
 }
 
 export const useImportStore = create<ImportState>()(() => ({ job: null, failure: null, committing: false }));
+
+/** A file over the limit is refused here, with the import's own sentence for it. */
+export const TOO_LARGE = 'too_large' as const;
 
 let listening = false;
 /** The upload in flight; Cancel flips it so the next chunk is not sent. */
@@ -39,6 +42,10 @@ export async function startImport(file: File): Promise<boolean> {
   listen();
   const api = getApi();
   if (current.job?.state === 'ready') void api.call('import.cancel', { jobId: current.job.id }).catch(() => {});
+  if (file.size > MAX_IMPORT_BYTES) {
+    useImportStore.setState({ job: null, failure: TOO_LARGE, committing: false });
+    return true;
+  }
   const upload = (uploading = { cancelled: false });
   useImportStore.setState({ job: null, failure: null, committing: false });
   try {
