@@ -54,7 +54,7 @@ export function BackupsPanel() {
       <h4 className="data-title">{t('data.backups.title')}</h4>
       <p className="field-help">{t('data.backups.intro')}</p>
       {overview && <BackupSettingsForm saved={overview.settings} onSaved={setOverview} />}
-      <div className="form-actions">
+      <div className="backup-list-head">
         <p className="field-label" id="backup-list-label">
           {t('data.backups.list')}
         </p>
