@@ -16,6 +16,13 @@ export default tseslint.config(
     },
   },
   {
+    // Main never runs renderer code: what both sides need is in shared/.
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'Main does not import the renderer: move the shared piece to shared/.' }] }],
+    },
+  },
+  {
     // The renderer is a web page: no Node, no Electron, no secrets. It talks to main only through the typed API.
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

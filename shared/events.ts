@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConversationSummary, Id, Message, UpdateStatus } from './schemas';
+import { dataEvents } from './data-events';
 
 /** Every event main pushes to the UI. */
 export const events = {
@@ -22,6 +23,7 @@ export const events = {
   'connections.changed': z.object({}),
   /** The update status changed (checking, found, download progress, ready to install). */
   'updates.changed': UpdateStatus,
+  ...dataEvents,
 } as const;
 
 export type Events = typeof events;

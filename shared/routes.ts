@@ -25,6 +25,7 @@ import { connectionRoutes } from './connection-routes';
 import { updateRoutes } from './update-routes';
 import { messageRoutes } from './message-routes';
 import { modelRoutes } from './model-routes';
+import { backupRoutes, exportRoutes, importRoutes, syncRoutes } from './data-routes';
 import { ShortcutOverrides } from './shortcuts';
 
 /**
@@ -69,6 +70,10 @@ export const routes = {
   ...messageRoutes,
   ...modelRoutes,
   ...assistantRoutes,
+  ...importRoutes,
+  ...exportRoutes,
+  ...backupRoutes,
+  ...syncRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one

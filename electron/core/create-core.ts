@@ -32,6 +32,9 @@ import { conversationHandlers } from './handlers/conversations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Router } from './router';
 import { systemLanguage } from './system-language';
+import { join } from 'node:path';
+import { copyConfigBeside } from '../services/backup/backup-service';
+import { createDataFeatures } from './data-features';
 
 export interface CoreOptions {
   host: 'electron' | 'web';
@@ -61,7 +64,15 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? createLogger();
   const events = new EventBus();
   // Never throws for a damaged database: the core starts in recovery mode and app.info says why.
-  const database = openHistoryHolder(dataFiles(options.dataDir).database, logger);
+  const files = dataFiles(options.dataDir);
+  const configFile = join(options.dataDir, `${files.configName}.json`);
+  // Every database copy made before a change of schema (a migration, an update about to install)
+  // has the config.json of that moment beside it, so Settings → Data can restore both.
+  const withConfig = (file: string | null) => {
+    if (file) copyConfigBeside(file, configFile);
+    return file;
+  };
+  const database = openHistoryHolder(files.database, logger, withConfig);
   const { history } = database;
 
   const prefs = new PreferencesService(options.prefsBackend);
@@ -78,12 +89,12 @@ export function createCore(options: CoreOptions): Core {
     fetch: network.fetchFor(null),
     proxy: () => network.proxyFor(null),
     installer: options.updates?.installer ?? null,
-    snapshot: () => snapshotHistory(dataFiles(options.dataDir).database),
+    snapshot: () => withConfig(snapshotHistory(files.database)),
     emit: (status) => events.emit('updates.changed', status),
     logger,
     ...(options.updates?.autoDelayMs !== undefined ? { autoDelayMs: options.updates.autoDelayMs } : {}),
   });
-  const attachments = new AttachmentService({ history, blobs: createBlobFiles(dataFiles(options.dataDir).attachments), extractor: new Extractor(), logger });
+  const attachments = new AttachmentService({ history, blobs: createBlobFiles(files.attachments), extractor: new Extractor(), logger });
   // Files no message uses any more (deleted conversations, abandoned drafts) go at start-up.
   void attachments
     .collectGarbage()
@@ -95,6 +106,21 @@ export function createCore(options: CoreOptions): Core {
   };
   const assistants = new AssistantService(history, language);
   const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor, attachments, assistants });
+  const data = createDataFeatures({
+    dataDir: options.dataDir,
+    files,
+    configFile,
+    prefs,
+    events,
+    logger,
+    history,
+    appVersion: options.version,
+    prefsBackend: options.prefsBackend,
+    replaceDatabase: (install) => database.replace(install),
+    vault,
+    appFetch: () => network.fetchFor(null),
+    attachments,
+  });
 
   const router = createRouter(
     {
@@ -116,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
       ...branchingHandlers(history, chat, prefs, events),
       ...libraryHandlers(database, events),
       ...updateHandlers(updates),
+      ...data.handlers,
     },
     logger,
   );
@@ -126,6 +153,7 @@ export function createCore(options: CoreOptions): Core {
     async shutdown() {
       updates.dispose();
       await chat.shutdown();
+      await data.shutdown();
       attachments.close();
       database.close();
       keychain.close();

@@ -16,6 +16,8 @@ export interface HistoryHolder {
   readonly history: HistoryRepository;
   status(): DatabaseStatus;
   restore(file: string): DatabaseStatus;
+  /** Closes the database, lets `install` put another file in its place, and opens that (Settings → Restore). */
+  replace(install: () => void): DatabaseStatus;
   close(): void;
 }
 
@@ -31,14 +33,20 @@ function unavailable(error: FerryError): HistoryRepository {
   });
 }
 
-export function openHistoryHolder(dbFile: string, logger: Logger): HistoryHolder {
+export function openHistoryHolder(dbFile: string, logger: Logger, onMigrationBackup?: (file: string) => void): HistoryHolder {
   let current: HistoryRepository | null = null;
   let problem: DatabaseUnavailableError | null = null;
   let fallback: HistoryRepository = unavailable(new FerryError('database_unavailable', 'The history database is not open'));
 
   const tryOpen = (options: OpenHistoryOptions): void => {
     try {
-      current = openHistory(dbFile, { ...options, onBackup: (file) => logger.info(`history backed up before migrating: ${file}`) });
+      current = openHistory(dbFile, {
+        ...options,
+        onBackup: (file) => {
+          logger.info(`history backed up before migrating: ${file}`);
+          onMigrationBackup?.(file);
+        },
+      });
       problem = null;
       const interrupted = current.markStreamingInterrupted();
       if (interrupted > 0) logger.warn(`${interrupted} answer(s) were streaming when Ferry last stopped; marked interrupted`);
@@ -79,6 +87,16 @@ export function openHistoryHolder(dbFile: string, logger: Logger): HistoryHolder
       const { movedTo } = restoreBackup(dbFile, file);
       logger.warn(`restored backup ${file}; the previous database was moved to ${movedTo ?? '(none)'}`);
       tryOpen({ rebuildSearchIndex: true });
+      return status();
+    },
+    replace(install) {
+      current?.close();
+      current = null;
+      try {
+        install();
+      } finally {
+        tryOpen({ rebuildSearchIndex: true });
+      }
       return status();
     },
     close() {

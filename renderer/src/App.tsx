@@ -1,4 +1,5 @@
 import { ChatView } from './features/chat/ChatView';
+import { FileDropTarget } from './features/data/FileDropTarget';
 import { SettingsDialog } from './features/settings/SettingsDialog';
 import { GlobalShortcuts } from './features/shortcuts/GlobalShortcuts';
 import { ShortcutListDialog } from './features/shortcuts/ShortcutListDialog';
@@ -23,6 +24,7 @@ export function App() {
       {shortcutListOpen && <ShortcutListDialog />}
       <SearchLauncher />
       <GlobalShortcuts />
+      <FileDropTarget />
     </div>
   );
 }

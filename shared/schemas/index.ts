@@ -12,3 +12,5 @@ export * from './diagnostics';
 export * from './updates';
 export * from './attachments';
 export * from './assistants';
+export * from './data';
+export * from './sync';

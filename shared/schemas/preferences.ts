@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Id, LanguagePref, ThemePref } from './common';
 import { ConnectionConfig, DEFAULT_PROXY, ProxyConfig } from './connections';
+import { BackupSettings, DEFAULT_BACKUP_SETTINGS } from './data';
+import { DEFAULT_SYNC_SETTINGS, SyncSettings } from './sync';
 import { ShortcutOverrides } from '../shortcuts';
 
 /** Non-secret app preferences: one file shared by both hosts. */
@@ -73,6 +75,10 @@ export const Preferences = z.object({
   /** Connections whose upstream rejected `stream_options`: usage is not requested from them. */
   noStreamOptions: z.array(Id).default([]),
   timeouts: TimeoutSettings.default(DEFAULT_TIMEOUT_SETTINGS),
+  /** Automatic local backups (issue 10). */
+  backups: BackupSettings.default(DEFAULT_BACKUP_SETTINGS),
+  /** WebDAV sync, off by default; the password and passphrase are in the keychain. */
+  sync: SyncSettings.default(DEFAULT_SYNC_SETTINGS),
   fontSize: FontSize.default(FONT_SIZE.default),
   sidebarCollapsed: z.boolean().default(false),
   /** Only the shortcuts the user changed; the rest use DEFAULT_SHORTCUTS. */

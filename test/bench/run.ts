@@ -6,6 +6,8 @@
  *   --main-only | --renderer-only   (the other section of BENCHMARKS.md is kept as it was;
  *                                    --renderer-only without --db builds a small 20,000-message history)
  *   --open-runs N --stream-runs N --tokens-per-second N --skip-analysis   (renderer)
+ *   --data-only | --skip-data; --import-messages N --import-runs N --sync-conversations N --sync-messages N
+ *                                   (import throughput and memory, WebDAV sync times: data-bench.ts)
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
@@ -21,6 +23,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { generateHistory } from './generate';
 import { rendererSection, RENDERER_MARK } from './renderer-report';
 import { runRendererBench } from './renderer';
+import { DATA_MARK, dataSection } from './data-bench';
 
 const { values } = parseArgs({
   options: {
@@ -38,10 +41,17 @@ const { values } = parseArgs({
     'stream-runs': { type: 'string', default: '3' },
     'tokens-per-second': { type: 'string', default: '500' },
     'skip-analysis': { type: 'boolean', default: false },
+    'data-only': { type: 'boolean', default: false },
+    'skip-data': { type: 'boolean', default: false },
+    'import-messages': { type: 'string', default: '100000' },
+    'import-runs': { type: 'string', default: '3' },
+    'sync-conversations': { type: 'string', default: '10000' },
+    'sync-messages': { type: 'string', default: '100000' },
   },
 });
-const RUN_MAIN = !values['renderer-only'];
-const RUN_RENDERER = !values['main-only'];
+const RUN_MAIN = !values['renderer-only'] && !values['data-only'];
+const RUN_RENDERER = !values['main-only'] && !values['data-only'];
+const RUN_DATA = !values['main-only'] && !values['renderer-only'] && !values['skip-data'];
 // The renderer alone needs only the 2,000-message conversation and a sidebar: a small history will do.
 values.conversations ??= RUN_MAIN ? '10000' : '500';
 values.messages ??= RUN_MAIN ? '300000' : '20000';
@@ -73,6 +83,34 @@ function describeExisting(path: string) {
   };
   db.close();
   return result;
+}
+
+const COMMAND = `npm run bench${process.argv.slice(2).length ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
+const previousFile = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '';
+const dataCut = previousFile.indexOf(DATA_MARK);
+const previousData = dataCut >= 0 ? previousFile.slice(dataCut) : '';
+
+/** The data section alone: the storage/search history is not generated for it. */
+async function dataOnly(): Promise<void> {
+  const dataMd = await dataSection(dataOptions());
+  const rest = (dataCut >= 0 ? previousFile.slice(0, dataCut) : previousFile).trimEnd() || '# Benchmarks';
+  writeFileSync(values.out, rest + '\n\n' + dataMd.trim() + '\n');
+  console.log(dataMd);
+}
+function dataOptions() {
+  return {
+    importMessages: Number(values['import-messages']),
+    importRuns: Number(values['import-runs']),
+    syncConversations: Number(values['sync-conversations']),
+    syncMessages: Number(values['sync-messages']),
+    command: COMMAND,
+    log: (line: string) => console.log(line),
+  };
+}
+
+if (!RUN_MAIN && !RUN_RENDERER) {
+  await dataOnly();
+  process.exit(0);
 }
 
 const dir = values.db ? dirname(values.db) : mkdtempSync(join(tmpdir(), 'ferry-bench-'));
@@ -195,7 +233,7 @@ Hits (conversations, capped at 20): ${Object.entries(hitCounts).map(([q, n]) => 
   `;
   };
 
-  const previous = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '';
+  const previous = dataCut >= 0 ? previousFile.slice(0, dataCut) : previousFile;
   const cut = previous.indexOf(RENDERER_MARK);
   const previousMain = (cut >= 0 ? previous.slice(0, cut) : previous.replace(/\n## Not measured here \(renderer\)[\s\S]*$/, '')) || '# Benchmarks\n';
   const previousRenderer = cut >= 0 ? previous.slice(cut) : '';
@@ -217,7 +255,8 @@ Hits (conversations, capped at 20): ${Object.entries(hitCounts).map(([q, n]) => 
       history: `${gen.conversations.toLocaleString('en')} conversations, ${gen.messages.toLocaleString('en')} messages`,
     });
   }
-  const md = mainMd.trimEnd() + '\n\n' + rendererMd.trim() + '\n';
+  const dataMd = RUN_DATA ? await dataSection(dataOptions()) : previousData;
+  const md = [mainMd.trimEnd(), rendererMd.trim(), dataMd.trim()].filter(Boolean).join('\n\n') + '\n';
   writeFileSync(values.out, md);
   console.log(md);
 } finally {

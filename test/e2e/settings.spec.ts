@@ -15,7 +15,7 @@ test('Settings is one side list of sections; arrows move between them; unsaved c
   await page.goto(ferry.host.url);
   const dialog = await openSettings(page);
   const tabs = dialog.getByRole('tablist', { name: 'Settings sections' }).getByRole('tab');
-  await expect(tabs).toHaveText(['Connections', 'Models', 'Network', 'Appearance', 'Data', 'Shortcuts', 'Updates', 'About']);
+  await expect(tabs).toHaveText(['Connections', 'Models', 'Network', 'Appearance', 'Data', 'Sync', 'Shortcuts', 'Updates', 'About']);
   await expect(dialog.getByRole('tab', { name: 'Connections' })).toHaveAttribute('aria-selected', 'true');
 
   await dialog.getByRole('tab', { name: 'Connections' }).focus();

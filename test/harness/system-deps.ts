@@ -18,6 +18,7 @@ const requiredDeps = (env: NodeJS.ProcessEnv): SystemDep[] => [
   { name: 'secret-tool', debianPackage: 'libsecret-tools' },
   { name: 'chromium', path: chromiumPath(env), debianPackage: 'chromium' },
   { name: 'tinyproxy', debianPackage: 'tinyproxy' },
+  { name: 'rclone', debianPackage: 'rclone' },
 ];
 
 const isExecutable = (path: string): boolean => {

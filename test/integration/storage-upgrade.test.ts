@@ -85,6 +85,41 @@ describe('upgrading a database from every earlier schema version', () => {
     expect(scalar(copy, 'PRAGMA quick_check')).toBe('ok');
   });
 
+  it('version 5 (assistants, prompts, attachments) upgrades with them intact, and sync notes their changes', () => {
+    buildFixture(sandbox.file(), 5);
+    const v5 = sandbox.raw();
+    v5.exec(`
+      INSERT INTO assistants (id, name, avatar, system_prompt, model, temperature, source, created_at, updated_at)
+        VALUES ('as1', '翻译官', '🌐', 'Translate.', 'gpt-4o', 0.3, 'nextchat', 1, 1);
+      INSERT INTO prompts (id, title, body, created_at, updated_at) VALUES ('p1', 'Polish', 'Polish: {{selection}}', 1, 1);
+      INSERT INTO attachments (id, kind, mime, original_size, size, width, height, tokens, created_at)
+        VALUES ('${'a'.repeat(64)}', 'image', 'image/png', 70, 70, 1, 1, 85, 1);
+      INSERT INTO message_attachments (message_id, position, attachment_id, name) VALUES ('c0-m0', 0, '${'a'.repeat(64)}', 'pixel.png');
+      UPDATE conversations SET assistant_id = 'as1' WHERE id = 'c0';
+    `);
+    v5.close();
+
+    sandbox.open().close();
+    const db = sandbox.raw();
+    expect(scalar(db, 'PRAGMA user_version')).toBe(LATEST);
+    expect(db.prepare('SELECT name, avatar, system_prompt, temperature, source FROM assistants').all()).toEqual([
+      expect.objectContaining({ name: '翻译官', avatar: '🌐', system_prompt: 'Translate.', temperature: 0.3, source: 'nextchat' }),
+    ]);
+    expect(scalar(db, 'SELECT body FROM prompts')).toBe('Polish: {{selection}}');
+    expect(scalar(db, `SELECT name FROM message_attachments WHERE message_id = 'c0-m0'`)).toBe('pixel.png');
+    expect(scalar(db, `SELECT assistant_id FROM conversations WHERE id = 'c0'`)).toBe('as1');
+    // Sync's bookkeeping exists, is off, and once on notes edits of assistants and prompts too.
+    expect(scalar(db, 'SELECT enabled FROM sync_state')).toBe(0);
+    db.exec(`UPDATE assistants SET name = 'x' WHERE id = 'as1'`);
+    expect(scalar(db, 'SELECT count(*) FROM sync_dirty')).toBe(0);
+    db.exec('UPDATE sync_state SET enabled = 1');
+    db.exec(`UPDATE assistants SET name = 'y' WHERE id = 'as1'; DELETE FROM prompts WHERE id = 'p1'`);
+    expect(db.prepare('SELECT kind, entity_id FROM sync_dirty ORDER BY seq').all()).toEqual([
+      expect.objectContaining({ kind: 'a', entity_id: 'as1' }),
+      expect.objectContaining({ kind: 'p', entity_id: 'p1' }),
+    ]);
+  });
+
   it('makes no backup for a new database or one already at the latest version', () => {
     sandbox.open().close();
     sandbox.open().close();

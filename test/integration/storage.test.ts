@@ -28,6 +28,7 @@ describe('schema and migrations', () => {
       // Version 3: the FTS5 index and its shadow tables.
       'messages_fts', 'messages_fts_config', 'messages_fts_data', 'messages_fts_docsize', 'messages_fts_idx',
       'prompts', // version 5
+      'sync_dirty', 'sync_positions', 'sync_state', 'sync_versions', // version 6
     ]);
     expect(schemaNames(db, 'index')).toEqual([
       'conversations_deleted_at', 'conversations_list', 'conversations_updated_at',

@@ -50,8 +50,10 @@ const toParams = (id: string, f: AssistantFields, source: string | null, now: nu
 });
 
 /**
- * The user's assistants and prompts (schema version 5). `createAssistant` takes a `source`, so an
- * importer (NextChat masks) writes through the same door as the editor.
+ * The user's assistants and prompts (schema version 5). `createAssistant` takes a `source` and, for
+ * an importer, a stable id (NextChat masks, Chatbox copilots, Cherry assistants, a Ferry backup), so
+ * imports write through the same door as the editor and a second import of the same file adds
+ * nothing. Prompts likewise.
  */
 export function createAssistantStore(db: Database.Database, now: () => number, live: () => void) {
   const sql = {
@@ -59,7 +61,8 @@ export function createAssistantStore(db: Database.Database, now: () => number, l
     get: db.prepare(`SELECT ${COLUMNS} FROM assistants WHERE id = ?`),
     insert: db.prepare(
       `INSERT INTO assistants (${COLUMNS}, source, created_at, updated_at)
-       VALUES (@id, @name, @avatar, @systemPrompt, @connectionId, @model, @temperature, @topP, @maxTokens, @reasoningEffort, @contextMessages, @source, @now, @now)`,
+       VALUES (@id, @name, @avatar, @systemPrompt, @connectionId, @model, @temperature, @topP, @maxTokens, @reasoningEffort, @contextMessages, @source, @now, @now)
+       ON CONFLICT(id) DO NOTHING`,
     ),
     update: db.prepare(
       `UPDATE assistants SET name = @name, avatar = @avatar, system_prompt = @systemPrompt, connection_id = @connectionId, model = @model,
@@ -70,7 +73,9 @@ export function createAssistantStore(db: Database.Database, now: () => number, l
     remove: db.prepare('DELETE FROM assistants WHERE id = ?'),
     listPrompts: db.prepare('SELECT id, title, body FROM prompts ORDER BY created_at, id'),
     getPrompt: db.prepare('SELECT id, title, body FROM prompts WHERE id = ?'),
-    insertPrompt: db.prepare('INSERT INTO prompts (id, title, body, created_at, updated_at) VALUES (@id, @title, @body, @now, @now)'),
+    insertPrompt: db.prepare(
+      'INSERT INTO prompts (id, title, body, created_at, updated_at) VALUES (@id, @title, @body, @now, @now) ON CONFLICT(id) DO NOTHING',
+    ),
     updatePrompt: db.prepare('UPDATE prompts SET title = @title, body = @body, updated_at = @now WHERE id = @id'),
     removePrompt: db.prepare('DELETE FROM prompts WHERE id = ?'),
     getState: db.prepare('SELECT value FROM app_state WHERE key = ?'),
@@ -91,9 +96,9 @@ export function createAssistantStore(db: Database.Database, now: () => number, l
       const row = sql.get.get(id) as AssistantRow | undefined;
       return row ? toAssistant(row) : null;
     },
-    createAssistant(fields: AssistantFields, source: string | null = null): Assistant {
+    /** With an `id` that exists already, nothing changes and that assistant is returned. */
+    createAssistant(fields: AssistantFields, source: string | null = null, id: string = randomUUID()): Assistant {
       live();
-      const id = randomUUID();
       sql.insert.run(toParams(id, fields, source, now()));
       return this.getAssistant(id)!;
     },
@@ -112,13 +117,15 @@ export function createAssistantStore(db: Database.Database, now: () => number, l
     },
     savePrompt(id: string | undefined, fields: PromptFields): Prompt | null {
       live();
-      const key = id ?? randomUUID();
-      const params = { id: key, title: fields.title, body: fields.body, now: now() };
-      if (id) {
-        if (sql.updatePrompt.run(params).changes === 0) return null;
-      } else sql.insertPrompt.run(params);
-      const row = sql.getPrompt.get(key) as { id: string; title: string; body: string };
-      return promptOf(row);
+      if (!id) return this.createPrompt(fields);
+      if (sql.updatePrompt.run({ id, title: fields.title, body: fields.body, now: now() }).changes === 0) return null;
+      return promptOf(sql.getPrompt.get(id) as { id: string; title: string; body: string });
+    },
+    /** Like createAssistant: an `id` that exists already changes nothing. */
+    createPrompt(fields: PromptFields, id: string = randomUUID()): Prompt {
+      live();
+      sql.insertPrompt.run({ id, title: fields.title, body: fields.body, now: now() });
+      return promptOf(sql.getPrompt.get(id) as { id: string; title: string; body: string });
     },
     deletePrompt(id: string): boolean {
       live();

@@ -82,13 +82,27 @@ export class AttachmentService {
     const upload = this.upload(uploadId);
     this.uploads.delete(uploadId);
     if (upload.received !== upload.size) throw new FerryError('invalid_input', 'The file did not arrive whole');
-    const bytes = Buffer.concat(upload.parts);
-    const id = createHash('sha256').update(bytes).digest('hex');
+    const prepared = await this.prepare(Buffer.concat(upload.parts), upload.name);
+    if (prepared.bytes) {
+      await this.deps.blobs.write(prepared.stored.id, prepared.bytes);
+      this.deps.history.putAttachment(prepared.stored);
+    }
+    return toRef(this.deps.history.getAttachment(prepared.stored.id) ?? prepared.stored, upload.name);
+  }
+
+  /**
+   * What these bytes become as an attachment — checked by their bytes, an image downscaled and
+   * re-encoded, a document's text extracted — without storing anything: the composer's upload
+   * stores it at once, an import when the user confirms. `bytes` is null when this data folder holds
+   * the file already. Refuses (FerryError `attachment_rejected`) what the composer would refuse.
+   */
+  async prepare(input: Buffer, name: string): Promise<{ stored: StoredAttachment; bytes: Buffer | null }> {
+    if (input.length === 0) throw refuse('empty', 'The file is empty', name);
+    if (input.length > ATTACHMENT_LIMITS.maxFileBytes) throw refuse('too_large', 'The file is larger than the limit', name);
+    const id = createHash('sha256').update(input).digest('hex');
     const known = this.deps.history.getAttachment(id);
-    if (known && (await this.hasFile(id))) return toRef(known, upload.name);
-    const stored = await this.convert(id, bytes, upload.name);
-    this.deps.history.putAttachment(stored);
-    return toRef(this.deps.history.getAttachment(id) ?? stored, upload.name);
+    if (known && (await this.hasFile(id))) return { stored: known, bytes: null };
+    return this.convert(id, input, name);
   }
 
   /** The stored image as a data URL, for the full-size view. */
@@ -181,7 +195,7 @@ export class AttachmentService {
     );
   }
 
-  private async convert(id: string, bytes: Buffer, name: string): Promise<StoredAttachment> {
+  private async convert(id: string, bytes: Buffer, name: string): Promise<{ stored: StoredAttachment; bytes: Buffer }> {
     const kind = sniff(bytes, name);
     const base = { id, originalSize: bytes.length, width: null, height: null, pages: null, text: null, truncated: false, thumbnail: null };
     switch (kind.kind) {
@@ -197,8 +211,7 @@ export class AttachmentService {
           if (error instanceof ImageError) throw refuse('unreadable', `The image could not be read: ${error.message}`, name);
           throw error;
         }
-        await this.deps.blobs.write(id, image.bytes);
-        return {
+        const stored: StoredAttachment = {
           ...base,
           kind: 'image',
           mime: image.mime,
@@ -208,15 +221,15 @@ export class AttachmentService {
           tokens: imageTokens(image.width, image.height),
           thumbnail: image.thumbnail,
         };
+        return { stored, bytes: image.bytes };
       }
       default: {
         const { text, pages, mime, cut } = await this.documentText(kind.kind, bytes, name);
         if (text.replace(/\[Page \d+\]/g, '').trim() === '') throw refuse('no_text', 'No text could be found in the document', name);
         const limited = limitText(text);
         const tokens = await this.deps.extractor.tokens(limited.text);
-        await this.deps.blobs.write(id, bytes);
         const truncated = limited.truncated || cut === true;
-        return { ...base, kind: 'document', mime, size: bytes.length, pages, text: limited.text, truncated, tokens };
+        return { stored: { ...base, kind: 'document', mime, size: bytes.length, pages, text: limited.text, truncated, tokens }, bytes };
       }
     }
   }

@@ -18,7 +18,7 @@ export interface StoredAttachment {
   thumbnail: string | null;
 }
 
-interface AttachmentRow {
+export interface AttachmentRow {
   id: string;
   kind: AttachmentKind;
   mime: string;
@@ -33,12 +33,15 @@ interface AttachmentRow {
   thumbnail: string | null;
 }
 
-const COLUMNS = 'id, kind, mime, original_size, size, width, height, pages, text, tokens, truncated, thumbnail';
+/** Every column that describes the file (all but the local created_at): what a backup, an import and sync carry. */
+export const ATTACHMENT_COLUMNS = 'id, kind, mime, original_size, size, width, height, pages, text, tokens, truncated, thumbnail';
+const COLUMNS = ATTACHMENT_COLUMNS;
+export const LINK_COLUMNS = 'message_id, position, attachment_id, name';
 const A_COLUMNS = COLUMNS.split(', ')
   .map((c) => `a.${c}`)
   .join(', ');
 
-const toStored = (row: AttachmentRow): StoredAttachment => ({
+export const toStored = (row: AttachmentRow): StoredAttachment => ({
   id: row.id,
   kind: row.kind,
   mime: row.mime,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'libsql';
+import { LINK_COLUMNS } from '../attachments/attachment-store';
 import { subtreeIds } from './subtree';
 
 /** Raw rows of a deleted branch, kept so an undo puts back exactly what was there (ids, order, times). */
@@ -15,7 +16,7 @@ const MESSAGE_COLS = [
   'id', 'conversation_id', 'parent_id', 'role', 'content', 'status', 'error_json', 'model', 'created_at', 'updated_at', 'seq',
   'reasoning', 'reasoning_ms', 'prompt_tokens', 'completion_tokens', 'usage_estimated',
 ];
-const LINK_COLS = ['message_id', 'position', 'attachment_id', 'name'];
+const LINK_COLS = LINK_COLUMNS.split(', ');
 const list = (cols: string[]) => cols.join(', ');
 const params = (cols: string[]) => cols.map((c) => `@${c}`).join(', ');
 const pick = (row: Record<string, unknown>, cols: string[]) => Object.fromEntries(cols.map((c) => [c, row[c] ?? null]));

@@ -1,4 +1,4 @@
-import { ConnectionConfig, DEFAULT_PROXY, DEFAULT_TIMEOUT_SETTINGS, FONT_SIZE, Preferences } from '../../../shared/schemas';
+import { ConnectionConfig, DEFAULT_BACKUP_SETTINGS, DEFAULT_PROXY, DEFAULT_SYNC_SETTINGS, DEFAULT_TIMEOUT_SETTINGS, FONT_SIZE, Preferences } from '../../../shared/schemas';
 import { z } from 'zod';
 
 /**
@@ -21,6 +21,8 @@ const Lenient = z.object({
   modelSettings: Preferences.shape.modelSettings.catch([]),
   noStreamOptions: Preferences.shape.noStreamOptions.catch([]),
   timeouts: Preferences.shape.timeouts.catch(DEFAULT_TIMEOUT_SETTINGS),
+  backups: Preferences.shape.backups.catch(DEFAULT_BACKUP_SETTINGS),
+  sync: Preferences.shape.sync.catch(DEFAULT_SYNC_SETTINGS),
   fontSize: Preferences.shape.fontSize.catch(FONT_SIZE.default),
   sidebarCollapsed: Preferences.shape.sidebarCollapsed.catch(false),
   shortcuts: Preferences.shape.shortcuts.catch({}),

@@ -1,4 +1,5 @@
 import type Database from 'libsql';
+import { migrateToSyncV6 } from './migration-6-sync';
 
 export interface Migration {
   /** Consecutive from 1; stored in `PRAGMA user_version` once applied. */
@@ -200,5 +201,10 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       `);
     },
+  },
+  {
+    version: 6,
+    description: 'WebDAV sync: per-device change notes, versions and replay positions',
+    up: migrateToSyncV6,
   },
 ];

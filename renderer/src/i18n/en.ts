@@ -1,3 +1,5 @@
+import dataEn from './data.en';
+import syncEn from './sync.en';
 import connectionsEn from './connections.en';
 import updatesEn from './updates.en';
 import errorsEn from './errors.en';
@@ -113,6 +115,7 @@ const en = {
       network: 'Network',
       appearance: 'Appearance',
       data: 'Data',
+      sync: 'Sync',
       shortcuts: 'Shortcuts',
       updates: 'Updates',
       about: 'About',
@@ -131,9 +134,7 @@ const en = {
       intro: 'Your history and settings live in one folder on this computer. API keys are not in it: they stay in the system keychain.',
       folder: 'Data folder',
       database: 'History database',
-      backups: 'Automatic backups',
-      backupsHelp: 'Before every upgrade of the history’s format, Ferry copies the database into the backups folder.',
-      later: 'Export, import and backups on demand will appear in this section.',
+      backups: 'Backups folder',
       copyPath: 'Copy the path of {{what}}',
     },
     name: 'Name',
@@ -280,6 +281,8 @@ const en = {
   connections: connectionsEn,
   updates: updatesEn,
   rich: richEn,
+  data: dataEn,
+  sync: syncEn,
   markdown: {
     copyCode: 'Copy code',
     code: 'code',

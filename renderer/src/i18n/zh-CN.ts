@@ -1,3 +1,5 @@
+import dataZhCN from './data.zh-CN';
+import syncZhCN from './sync.zh-CN';
 import connectionsZh from './connections.zh-CN';
 import updatesZh from './updates.zh-CN';
 import richZhCN from './rich.zh-CN';
@@ -113,6 +115,7 @@ const zhCN: DeepStringRecord<Resources> = {
       network: '网络',
       appearance: '外观',
       data: '数据',
+      sync: '同步',
       shortcuts: '快捷键',
       updates: '更新',
       about: '关于',
@@ -131,9 +134,7 @@ const zhCN: DeepStringRecord<Resources> = {
       intro: '聊天记录和设置都保存在这台电脑上的一个文件夹里。API 密钥不在其中，它们只保存在系统钥匙串里。',
       folder: '数据文件夹',
       database: '聊天记录数据库',
-      backups: '自动备份',
-      backupsHelp: '每次升级聊天记录的存储格式之前，Ferry 都会先把数据库复制到备份文件夹。',
-      later: '导出、导入和手动备份功能将放在这里。',
+      backups: '备份文件夹',
       copyPath: '复制{{what}}的路径',
     },
     name: '名称',
@@ -280,6 +281,8 @@ const zhCN: DeepStringRecord<Resources> = {
   connections: connectionsZh,
   updates: updatesZh,
   rich: richZhCN,
+  data: dataZhCN,
+  sync: syncZhCN,
   markdown: {
     copyCode: '复制代码',
     code: '代码',

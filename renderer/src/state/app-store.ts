@@ -3,7 +3,16 @@ import type { AppInfo, ConnectionView, Preferences } from '../../../shared/schem
 import type { ConnectionState } from '../api';
 
 /** The sections of Settings, in the order of its side list (see features/settings/sections.ts). */
-export type SettingsSectionId = 'connections' | 'models' | 'network' | 'appearance' | 'data' | 'shortcuts' | 'updates' | 'about';
+export type SettingsSectionId =
+  | 'connections'
+  | 'models'
+  | 'network'
+  | 'appearance'
+  | 'data'
+  | 'sync'
+  | 'shortcuts'
+  | 'updates'
+  | 'about';
 
 interface AppState {
   info: AppInfo | null;

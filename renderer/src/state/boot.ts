@@ -11,6 +11,7 @@ import {
 import { useConversationsStore } from './conversations-store';
 import { connectLiveUpdates } from './live-updates';
 import { conversationIdFromHash, messageIdFromHash } from './location-hash';
+import { connectHistoryEvents } from '../features/data/history-events';
 import { highlightMessage } from '../features/search/jump-to-message';
 import { applyPreferences, reloadSettings } from './settings-actions';
 
@@ -31,9 +32,11 @@ export function startLiveUpdates(api: ApiClient): () => void {
       if (openId) void refreshConversation(openId).catch(() => {});
     },
   });
+  const offHistory = connectHistoryEvents(api);
   return () => {
     offState();
     offEvents();
+    offHistory();
   };
 }
 

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { destinationOf } from '../data/drop-destination';
 import { useDraftStore } from './draft-store';
 
 const carriesFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
 
 /**
- * Files dropped anywhere on the window go to the composer; while they hover, `dragging` is true (an
+ * Files dropped on the window go to the composer unless they are an export to import (see
+ * data/drop-destination.ts); while they hover, `dragging` is true (an
  * overlay says "drop to attach"). Without this the browser would open a dropped PDF in place of Ferry.
  */
 export function useFileDrop(enabled: boolean): boolean {
@@ -15,7 +17,7 @@ export function useFileDrop(enabled: boolean): boolean {
     const enter = (e: DragEvent) => {
       if (!carriesFiles(e)) return;
       depth += 1;
-      setDragging(true);
+      setDragging(destinationOf(e) === 'attach');
     };
     const over = (e: DragEvent) => {
       if (!carriesFiles(e)) return;
@@ -33,8 +35,8 @@ export function useFileDrop(enabled: boolean): boolean {
       depth = 0;
       setDragging(false);
       const files = [...(e.dataTransfer?.files ?? [])];
-      // Inside a dialog (settings), a drop is not meant for the chat.
-      if (files.length && !document.querySelector('[aria-modal="true"]')) useDraftStore.getState().add(files);
+      // An export (or anything dropped on Settings) is the import's.
+      if (files.length && destinationOf(e) === 'attach') useDraftStore.getState().add(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

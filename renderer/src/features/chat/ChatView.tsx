@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { GearIcon, SearchIcon } from '../../ui/icons';
 import { useAppStore } from '../../state/app-store';
 import { openFind, useUiStore } from '../../state/ui-store';
+import { ExportConversationButton } from '../data/ExportConversationButton';
 import { FindBar } from '../find/FindBar';
 import { useShortcutHint, withShortcut } from '../shortcuts/use-shortcuts';
 import { SidebarToggle } from '../sidebar/Sidebar';
@@ -48,6 +49,7 @@ function ChatHeader() {
       <ModelPicker conversation={summary ?? null} />
       <ConversationTotals />
       <FindButton />
+      <ExportConversationButton conversationId={openId} />
       <button
         type="button"
         className="icon-button chat-header-settings"

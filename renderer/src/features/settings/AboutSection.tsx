@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Facts } from '../../ui/Facts';
 import { useAppStore } from '../../state/app-store';
 
 /** Version, host, platform and where keys are kept: what a bug report needs. */
@@ -15,14 +16,7 @@ export function AboutSection() {
   return (
     <div className="settings-form">
       <p>{t('settings.about.summary')}</p>
-      <dl className="settings-facts">
-        {rows.map((row) => (
-          <div key={row.label} className="settings-fact">
-            <dt className="field-label">{row.label}</dt>
-            <dd>{row.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts rows={rows} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FONT_SIZE, type Preferences } from '../../../../shared/schemas';
-import { appErrorText } from '../../i18n/error-text';
 import { useAppStore } from '../../state/app-store';
 import { setPreference } from '../../state/settings-actions';
 import { Field } from '../../ui/Field';
-import { SaveBar, type SaveState } from './SaveBar';
+import { runSave, SaveBar, type SaveState } from './SaveBar';
 import { useReportUnsaved } from './unsaved';
 
 const THEMES = ['system', 'light', 'dark'] as const;
@@ -28,16 +27,7 @@ export function AppearanceSection() {
     setState({ kind: 'idle' });
   };
 
-  const save = async () => {
-    setState({ kind: 'busy' });
-    try {
-      await setPreference(draft);
-      setState({ kind: 'saved' });
-    } catch (err) {
-      const text = appErrorText(t, err);
-      setState({ kind: 'error', title: text.title, message: text.hint });
-    }
-  };
+  const save = () => runSave(setState, t, () => setPreference(draft));
 
   return (
     <form

@@ -1,7 +1,21 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { appErrorText } from '../../i18n/error-text';
 
 export type SaveState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved'; message?: string } | { kind: 'error'; title?: string; message: string };
+
+/** Runs a Save: busy while it goes, then Saved or what failed (main's error, localized). */
+export async function runSave(setState: (state: SaveState) => void, t: TFunction, action: () => Promise<void>): Promise<void> {
+  setState({ kind: 'busy' });
+  try {
+    await action();
+    setState({ kind: 'saved' });
+  } catch (err) {
+    const text = appErrorText(t, err);
+    setState({ kind: 'error', title: text.title, message: text.hint });
+  }
+}
 
 interface SaveBarProps {
   /** The form differs from what is saved. */

@@ -1,13 +1,17 @@
 import type { ComponentType } from 'react';
 import type { SettingsSectionId } from '../../state/app-store';
 import { AppProxySection } from '../connections/AppProxySection';
+import { BackupsPanel } from '../data/BackupsPanel';
+import { DataFolderPanel } from '../data/DataFolderPanel';
+import { ExportPanel } from '../data/ExportPanel';
+import { ImportPanel } from '../data/ImportPanel';
 import { ConnectionsSection } from '../connections/ConnectionsSection';
 import { ModelProfilesSection } from '../model-picker/ModelProfilesSection';
 import { ShortcutsSection } from '../shortcuts/ShortcutsSection';
 import { UpdatesSection } from '../updates/UpdatesSection';
+import { SyncSection } from '../sync/SyncSection';
 import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';
-import { DataSection } from './DataSection';
 import { ModelSettingsSection } from './ModelSettingsSection';
 import { TimeoutsSection } from './TimeoutsSection';
 
@@ -26,7 +30,8 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'models', components: [ModelProfilesSection, ModelSettingsSection] },
   { id: 'network', components: [AppProxySection, TimeoutsSection] },
   { id: 'appearance', components: [AppearanceSection] },
-  { id: 'data', components: [DataSection] },
+  { id: 'data', components: [ImportPanel, ExportPanel, BackupsPanel, DataFolderPanel] },
+  { id: 'sync', components: [SyncSection] },
   { id: 'shortcuts', components: [ShortcutsSection] },
   { id: 'updates', components: [UpdatesSection] },
   { id: 'about', components: [AboutSection] },

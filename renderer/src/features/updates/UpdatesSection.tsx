@@ -101,7 +101,7 @@ export function UpdatesSection() {
 
       <div className="form-actions updates-actions">
         <p className="form-status" role="status" aria-live="polite">
-          {failure || describe(status, t)}
+          {failure || describe(status, t as Translate)}
           {status.checkedAt && status.state !== 'checking' && (
             <span className="updates-checked"> {t('updates.checkedAt', { time: new Date(status.checkedAt).toLocaleString(i18n.language) })}</span>
           )}
@@ -133,7 +133,11 @@ export function UpdatesSection() {
   );
 }
 
-function describe(status: UpdateStatus, t: ReturnType<typeof useTranslation>['t']): string {
+// A plain signature: i18next's own type of `t`, checked against every key of the app's resources
+// at each call of this switch, goes past TypeScript's instantiation depth.
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+function describe(status: UpdateStatus, t: Translate): string {
   switch (status.state) {
     case 'checking':
       return t('updates.checking');

@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
 import { CopyButton } from '../../ui/CopyButton';
+import { Facts } from '../../ui/Facts';
 
-/**
- * Where the history lives on disk, and what Ferry already does for it. Export, import, backups on
- * demand and sync arrive here as their own components (one entry each in sections.ts).
- */
-export function DataSection() {
+/** Where the history lives on disk (keys are not there: they stay in the keychain). */
+export function DataFolderPanel() {
   const { t } = useTranslation();
   const info = useAppStore((s) => s.info);
   if (!info) return null;
@@ -17,20 +15,19 @@ export function DataSection() {
     { label: t('settings.data.backups'), value: `${info.dataDir}${sep}backups` },
   ];
   return (
-    <div className="settings-form">
+    <div className="settings-form data-panel">
+      <h4 className="data-title">{t('data.folder.title')}</h4>
       <p className="field-help">{t('settings.data.intro')}</p>
-      <dl className="settings-facts">
-        {rows.map((row) => (
-          <div key={row.label} className="settings-fact">
-            <dt className="field-label">{row.label}</dt>
-            <dd>
+      <Facts
+        rows={rows.map((row) => ({
+          label: row.label,
+          value: (
+            <>
               <code className="request-url">{row.value}</code> <CopyButton getText={() => row.value} label={t('settings.data.copyPath', { what: row.label })} />
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p className="field-help">{t('settings.data.backupsHelp')}</p>
-      <p className="field-help">{t('settings.data.later')}</p>
+            </>
+          ),
+        }))}
+      />
     </div>
   );
 }

@@ -1,0 +1,53 @@
+import type syncEn from './sync.en';
+import type { DeepStringRecord } from './types';
+
+const syncZhCN: DeepStringRecord<typeof syncEn> = {
+  intro:
+    '借助你已有的 WebDAV 服务（坚果云、Nextcloud、群晖或任意 NAS），让几台电脑上的聊天记录保持一致。所有内容在发送前都会在本机加密，服务器只能看到加密后的文件。在两台电脑上做的修改会合并，不会互相覆盖。API 密钥从不同步。',
+  enabled: '通过 WebDAV 同步这台电脑',
+  url: 'WebDAV 服务器地址',
+  urlHelp: '坚果云：https://dav.jianguoyun.com/dav/',
+  urlInvalid: '地址必须以 http:// 或 https:// 开头',
+  username: '用户名',
+  password: '密码',
+  passwordHelp: '坚果云和部分 NAS 需要使用专门为第三方应用生成的应用密码，而不是登录密码。',
+  passwordSet: '已保存在系统钥匙串中。输入新密码即可替换。',
+  passwordPlaceholder: '已保存，输入可替换',
+  passphrase: '加密口令',
+  passphraseHelp: '至少 8 个字符。每台电脑都要使用同一个口令。Ferry 无法找回口令：没有它，同步的文件就无法读取。',
+  passphraseSet: '已保存在系统钥匙串中。输入新口令即可替换。',
+  passphraseShort: '加密口令至少需要 8 个字符。',
+  folder: '服务器上的文件夹',
+  folderHelp: '不存在时会自动创建。每台电脑都必须使用同一个文件夹。',
+  interval: '自动同步间隔（分钟）',
+  intervalInvalid: '请输入 1 到 1440 之间的分钟数。',
+  needUrl: '要开启同步，请先填写服务器地址。',
+  needPassphrase: '要开启同步，请先设置加密口令。',
+  statusTitle: '同步状态',
+  serverTitle: 'WebDAV 服务器',
+  syncNow: '立即同步',
+  running: '正在同步…',
+  never: '本次启动后尚未同步。',
+  lastSuccess: '上次同步成功：{{when}}。',
+  lastAttempt: '上次尝试：{{when}}。',
+  counts: '收到更改 {{pulled}} 项 · 发出 {{pushed}} 项 · 其他电脑 {{devices}} 台。',
+  unreadable: '服务器上暂时无法读取的文件（下次会再试）：{{n}} 个。',
+  rekeyed: '这个数据文件夹是从另一台电脑复制来的。现在它作为一台独立的电脑同步，两边写下的内容都不会丢失。',
+  device: '本机的同步标识：{{id}}',
+  codes: {
+    ok: '同步完成。',
+    not_configured: '同步尚未设置好：需要服务器地址和加密口令。',
+    offline: '连接不上 WebDAV 服务器。请检查地址和网络；Ferry 会使用“设置 › 网络”中的代理。',
+    unauthorized: '服务器拒绝了用户名或密码。',
+    quota: '服务器无法保存文件，很可能是空间已满。没有丢失任何内容：在服务器上腾出空间后再同步即可。',
+    server_error: '服务器返回了错误。没有丢失任何内容，下次同步会再试。',
+    wrong_passphrase: '这个口令打不开服务器上的同步文件夹。请输入你在第一台电脑上设置的口令。',
+    bad_server_files: '服务器上的文件夹里有 Ferry 无法读取的文件。请换一个文件夹。',
+    busy: '已经有一次同步正在进行。',
+    keychain_unavailable: '无法访问系统钥匙串，因此读取不到密码和加密口令。',
+    unknown: '同步因意外错误而中止。没有丢失任何内容，下次同步会再试。',
+  },
+  details: '技术细节',
+};
+
+export default syncZhCN;
