@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConversationSummary, Id, Message } from './schemas';
+import { ConversationSummary, Id, KeychainStatus, Message, SaveState, StorageStatus } from './schemas';
 
 /** Every event main pushes to the UI. */
 export const events = {
@@ -20,6 +20,12 @@ export const events = {
   'conversation.deleted': z.object({ id: Id }),
   /** Connections or preferences changed (for other windows / tabs). */
   'connections.changed': z.object({}),
+  /** The keychain became unavailable, came back, or a call is waiting on it (e.g. a system prompt). */
+  'keychain.status': KeychainStatus,
+  /** The history became unwritable (full disk, read-only) or writable again. */
+  'storage.status': StorageStatus,
+  /** An answer's text on screen is ahead of what is stored (`unsaved` > 0), or caught up again. */
+  'message.saveState': SaveState,
 } as const;
 
 export type Events = typeof events;

@@ -17,6 +17,7 @@ import {
   TimeoutSettings,
 } from './schemas';
 import { connectionRoutes } from './connection-routes';
+import { faultRoutes } from './fault-routes';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -47,6 +48,7 @@ export const routes = {
   ),
   'connections.clearKey': route(z.object({ id: Id }).strict(), ConnectionView),
   ...connectionRoutes,
+  ...faultRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one

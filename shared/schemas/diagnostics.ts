@@ -11,6 +11,8 @@ export const DiagnosticCode = z.enum([
   'invalid_url',
   'key_host_mismatch',
   'no_key',
+  /** A key is saved in the keychain, which could not be read: nothing was sent. */
+  'keychain_unavailable',
   'host_not_found',
   'refused',
   'tls',

@@ -9,3 +9,4 @@ export * from './preferences';
 export * from './app';
 export * from './search';
 export * from './diagnostics';
+export * from './storage';

@@ -12,6 +12,7 @@ import {
   type MessageRow,
 } from './rows';
 import { createLibraryStore } from './library-store';
+import { inTransaction } from './transaction';
 import { createTreeStore } from './tree-store';
 import type { HistoryRepository } from './types';
 
@@ -25,7 +26,7 @@ function monotonicClock(): () => number {
 }
 
 /** Builds the repository over an open, migrated database. Every statement is prepared once, here. */
-export function createRepository(db: Database.Database): HistoryRepository {
+export function createRepository(db: Database.Database, options: { readOnly?: boolean } = {}): HistoryRepository {
   const now = monotonicClock();
   let closed = false;
 
@@ -91,7 +92,7 @@ export function createRepository(db: Database.Database): HistoryRepository {
     row === undefined ? null : toConversation(row as ConversationRow);
   const messageOrNull = (row: unknown): Message | null => (row === undefined ? null : toMessage(row as MessageRow));
 
-  const insertMessageTx = db.transaction((input: Parameters<HistoryRepository['insertMessage']>[0]): Message => {
+  const insertMessageTx = (input: Parameters<HistoryRepository['insertMessage']>[0]): Message => inTransaction(db, () => {
     const at = now();
     const bumped = sql.bumpConversation.run({ id: input.conversationId, now: at });
     if (bumped.changes === 0) {
@@ -186,12 +187,19 @@ export function createRepository(db: Database.Database): HistoryRepository {
       live();
       return sql.markStreamingInterrupted.run({ now: now() }).changes;
     },
+    atomically(work) {
+      live();
+      return inTransaction(db, work);
+    },
     close() {
       if (closed) return;
       closed = true;
       try {
-        // Fold the WAL back into the main file so a copied history.db alone is complete.
-        db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+        // Fold the WAL back into the main file so a copied history.db alone is complete. On a full
+        // or read-only disk this fails, harmlessly: the WAL stays and is folded in next time.
+        if (!options.readOnly) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      } catch {
+        // See above.
       } finally {
         db.close();
       }

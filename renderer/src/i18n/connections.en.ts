@@ -117,6 +117,7 @@ const connectionsEn = {
       invalid_url: 'The base URL isn’t a valid http(s) address.',
       key_host_mismatch: 'The saved key belongs to another host. Confirm it for this host or enter a new key.',
       no_key: 'This connection needs a key.',
+      keychain_unavailable: 'The key is saved in the system keychain, which can’t be read right now. Nothing was sent. Unlock the keychain and try again.',
       host_not_found: 'Host not found. Check the spelling of the address.',
       refused: 'The server refused the connection. Is the port right, and is the service running?',
       tls: 'The secure connection failed: the certificate isn’t trusted for this host.',

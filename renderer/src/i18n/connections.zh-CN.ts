@@ -120,6 +120,7 @@ const connectionsZh: DeepStringRecord<typeof connectionsEn> = {
       invalid_url: 'Base URL 不是有效的 http(s) 地址。',
       key_host_mismatch: '保存的密钥属于另一个主机。请为此主机确认，或重新填写密钥。',
       no_key: '这个连接需要密钥。',
+      keychain_unavailable: '密钥保存在系统钥匙串中，但钥匙串暂时无法读取，因此没有发送任何请求。请解锁钥匙串后重试。',
       host_not_found: '找不到该主机，请检查地址拼写。',
       refused: '服务器拒绝了连接。端口是否正确？服务是否在运行？',
       tls: '安全连接失败：该主机的证书不受信任。',

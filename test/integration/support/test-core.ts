@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RouteInput, RouteName, RouteOutput } from '../../../shared/routes';
 import type { AnyEvent } from '../../../shared/events';
 import type { Message } from '../../../shared/schemas';
-import { createCore, type Core } from '../../../electron/core/create-core';
+import { createCore, type Core, type CoreOptions } from '../../../electron/core/create-core';
 import { createLogger } from '../../../electron/core/logger';
 import { createConfBackend } from '../../../electron/services/settings/conf-backend';
 
@@ -25,7 +25,10 @@ export interface TestCore {
 }
 
 /** A real core over a temp data folder, a real SQLite file and its own keychain service name. */
-export async function startTestCore(dataDir = mkdtempSync(join(tmpdir(), 'ferry-core-'))): Promise<TestCore> {
+export async function startTestCore(
+  dataDir = mkdtempSync(join(tmpdir(), 'ferry-core-')),
+  extra: Pick<CoreOptions, 'keychainLimits'> = {},
+): Promise<TestCore> {
   const keychainService = `ferry-test-${process.pid}-${Date.now()}`;
   const events: AnyEvent[] = [];
   const logLines: string[] = [];
@@ -41,6 +44,7 @@ export async function startTestCore(dataDir = mkdtempSync(join(tmpdir(), 'ferry-
       locale: 'en-US',
       keychainService,
       logger,
+      ...extra,
     });
     core.events.subscribe((e) => {
       events.push(e);
