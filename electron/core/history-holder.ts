@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseStatus, StorageStatus } from '../../shared/schemas';
 import { FerryError } from './app-error';
@@ -56,6 +56,20 @@ function unavailable(error: FerryError): HistoryRepository {
       };
     },
   });
+}
+
+/** Below this much free space a disk counts as full at start: SQLite needs room for its WAL before any write. */
+const LOW_SPACE_BYTES = 256 * 1024;
+
+/** A full disk, told before the first write fails (null when there is room, or when the OS cannot say). */
+function diskFull(dbFile: string): Error | null {
+  try {
+    const fs = statfsSync(dirname(dbFile));
+    const free = Number(fs.bavail) * Number(fs.bsize);
+    return free < LOW_SPACE_BYTES ? Object.assign(new Error(`no space left on the disk (${free} bytes free)`), { code: 'ENOSPC' }) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Why the folder or file cannot be written, before trying: EROFS/EACCES are known without touching the file. */
@@ -117,7 +131,8 @@ export function openHistoryHolder(dbFile: string, logger: Logger, options: Histo
         try {
           current = openHistory(dbFile, { ...openOptions, onBackup: (file) => logger.info(`history backed up before migrating: ${file}`) });
           problem = null;
-          setStorage(WRITABLE);
+          const full = diskFull(dbFile);
+          setStorage(full ? storageOf(full, false) : WRITABLE);
           housekeeping(current);
         } catch (error) {
           // The file was checked and is sound; it only could not be written (full disk, read-only mount).

@@ -12,7 +12,7 @@ import {
   type MessageRow,
 } from './rows';
 import { createLibraryStore } from './library-store';
-import { inTransaction } from './transaction';
+import { inTransaction, writeReturning } from './transaction';
 import { createTreeStore } from './tree-store';
 import type { HistoryRepository } from './types';
 
@@ -98,7 +98,7 @@ export function createRepository(db: Database.Database, options: { readOnly?: bo
     if (bumped.changes === 0) {
       throw new FerryError('not_found', `Conversation ${input.conversationId} does not exist`);
     }
-    const row = sql.insertMessage.get({
+    const row = writeReturning(sql.insertMessage, {
       id: randomUUID(),
       conversationId: input.conversationId,
       parentId: input.parentId,
@@ -122,17 +122,17 @@ export function createRepository(db: Database.Database, options: { readOnly?: bo
     },
     createConversation({ title, connectionId, model }) {
       live();
-      const row = sql.insertConversation.get({ id: randomUUID(), title, connectionId, model, now: now() });
+      const row = writeReturning(sql.insertConversation, { id: randomUUID(), title, connectionId, model, now: now() });
       return toConversation(row as ConversationRow);
     },
     renameConversation(id, title) {
       live();
-      return conversationOrNull(sql.renameConversation.get({ id, title }));
+      return conversationOrNull(writeReturning(sql.renameConversation, { id, title }));
     },
     touchConversation(id, patch = {}) {
       live();
       return conversationOrNull(
-        sql.touchConversation.get({
+        writeReturning(sql.touchConversation, {
           id,
           now: now(),
           setConnection: patch.connectionId === undefined ? 0 : 1,
@@ -165,7 +165,7 @@ export function createRepository(db: Database.Database, options: { readOnly?: bo
     finishMessage(id, { content, status, error, reasoning, reasoningMs, usage }) {
       live();
       return messageOrNull(
-        sql.finishMessage.get({
+        writeReturning(sql.finishMessage, {
           id,
           content,
           status,

@@ -24,3 +24,12 @@ export function inTransaction<T>(db: Database.Database, work: () => T): T {
     throw error;
   }
 }
+
+/**
+ * The row an `INSERT/UPDATE … RETURNING` statement gives back, running it to completion. Never
+ * `.get()` for those: libsql's get() stops after the first row, and a commit that then fails (a
+ * full disk) is dropped silently — the caller gets the row, the disk never gets the write.
+ */
+export function writeReturning(statement: Database.Statement, ...params: unknown[]): unknown {
+  return (statement.all(...params) as unknown[])[0];
+}
