@@ -27,7 +27,10 @@ export interface HistoryHolder {
   restore(file: string): DatabaseStatus;
   /** Recovery mode only: moves the unusable file to `broken/` (never deleted) and starts an empty history. */
   startFresh(): DatabaseStatus;
-  /** Read-only mode only: tries to open the history for writing again (the disk has space now, the folder is writable). */
+  /**
+   * Read-only mode, or recovery because an upgrade could not be written: tries to open the history
+   * for writing again (the disk has space now, the folder is writable).
+   */
   reopen(): DatabaseStatus;
   close(): void;
 }
@@ -219,6 +222,8 @@ export function openHistoryHolder(dbFile: string, logger: Logger, options: Histo
         const previous = current;
         current = null;
         previous.close();
+        tryOpen({});
+      } else if (!current && problem?.reason === 'unwritable') {
         tryOpen({});
       }
       return status();

@@ -19,7 +19,9 @@ export function conversationHandlers(history: HistoryRepository, chat: ChatServi
       const conversation = history.getConversation(id);
       // A conversation in the trash (soft-deleted, awaiting undo or purge) is gone for the UI.
       if (!conversation || history.isConversationDeleted(id)) throw notFound();
-      return { conversation, messages: history.listMessages(id), settings: history.getSettings(id) ?? DEFAULT_CONVERSATION_SETTINGS };
+      // Answers the disk has not taken yet are shown as they are on screen, not as last stored.
+      const messages = chat.unsaved.overlay(history.listMessages(id));
+      return { conversation, messages, settings: history.getSettings(id) ?? DEFAULT_CONVERSATION_SETTINGS };
     },
 
     'conversations.rename': ({ id, title }) => {

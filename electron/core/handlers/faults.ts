@@ -20,7 +20,8 @@ export function faultHandlers(deps: { vault: KeyVault; holder: HistoryHolder; ch
       return status;
     },
     'storage.retry': () => {
-      if (holder.storage().readOnly) holder.reopen();
+      const db = holder.status();
+      if (holder.storage().readOnly || (!db.ok && db.reason === 'unwritable')) holder.reopen();
       const pending = chat.unsaved.retry();
       return { storage: holder.storage(), pending };
     },

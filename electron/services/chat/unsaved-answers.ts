@@ -121,6 +121,19 @@ export class UnsavedAnswers {
     return this.list();
   }
 
+  /** Messages as read from disk, with each pending answer as it is on screen (a window that reopens it sees the same). */
+  overlay(messages: Message[]): Message[] {
+    if (this.pending.size === 0) return messages;
+    return messages.map((m) => {
+      const entry = this.pending.get(m.id);
+      if (!entry) return m;
+      const patch = entry.final;
+      return patch
+        ? { ...m, content: patch.content, status: patch.status, error: patch.error, reasoning: entry.reasoning }
+        : { ...m, content: entry.content, reasoning: entry.reasoning };
+    });
+  }
+
   list(): SaveState[] {
     return [...this.pending.values()].map((entry) => this.stateOf(entry));
   }

@@ -1,5 +1,6 @@
 import connectionsEn from './connections.en';
 import errorsEn from './errors.en';
+import faultsEn from './faults.en';
 /**
  * English strings: the source of truth. Every other locale is typed against this object, so a
  * key added here and forgotten elsewhere fails the type check.
@@ -202,7 +203,12 @@ const en = {
       corrupt: 'Your history database is damaged',
       unreadable: 'Your history database can’t be read',
       too_new: 'Your history was saved by a newer Ferry',
+      empty: 'Your history database is empty',
+      unwritable: 'Your history can’t be upgraded right now',
     },
+    unwritableHint: 'This version of Ferry must upgrade the history file first, and the disk is full or the folder is read-only. Free some space or make the folder writable, then try again. Nothing was changed.',
+    startFresh: 'Start with an empty history',
+    startFreshHint: 'The current file is moved to the “broken” folder next to it, not deleted.',
     untouched: 'Ferry has not changed the file. You can restore a backup made before an update; the current file is then moved to the “broken” folder next to it, never deleted.',
     noBackup: 'There is no backup to restore. Copy the file somewhere safe before trying any repair tool.',
     backups: 'Backups',
@@ -222,6 +228,7 @@ const en = {
     role: { user: 'You', assistant: 'Assistant', system: 'System' },
   },
   connections: connectionsEn,
+  faults: faultsEn,
   markdown: {
     copyCode: 'Copy code',
     code: 'code',

@@ -7,21 +7,84 @@ import type { Result } from '../../../../shared/schemas';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..', '..');
 
-export interface HostUnderTest {
+export interface HostUnderTest extends BridgeClient {
   child: ChildProcess;
   pid: number;
   output(): string;
+  /** Sends a signal; resolves with how the process ended and how long that took. */
+  signal(name: NodeJS.Signals): void;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  /** SIGKILL if still running; for cleanup. */
+  kill(): Promise<void>;
+}
+
+export interface BridgeClient {
   /** Calls a route over the bridge, exactly as the page does; resolves with the raw result. */
   dispatch<R extends RouteName>(route: R, input: RouteInput<R>): Promise<Result<RouteOutput<R>>>;
   /** Like dispatch, failing on `{ ok: false }`. */
   call<R extends RouteName>(route: R, input: RouteInput<R>): Promise<RouteOutput<R>>;
   events: AnyEvent[];
   waitForEvent(pred: (e: AnyEvent) => boolean, timeoutMs?: number): Promise<AnyEvent>;
-  /** Sends a signal; resolves with how the process ended and how long that took. */
-  signal(name: NodeJS.Signals): void;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-  /** SIGKILL if still running; for cleanup. */
-  kill(): Promise<void>;
+  close(): void;
+}
+
+/** Opens the token-guarded WebSocket bridge of a running browser host at `url` (the address it printed). */
+export async function connectBridge(url: string): Promise<BridgeClient> {
+  const page = new URL(url);
+  const ws = new WebSocket(`ws://${page.host}/bridge?token=${page.searchParams.get('token')}`, { headers: { Origin: page.origin } });
+  await new Promise<void>((ok, fail) => {
+    ws.once('open', () => ok());
+    ws.once('error', fail);
+  });
+  ws.on('error', () => {});
+
+  const events: AnyEvent[] = [];
+  const waiters = new Set<{ pred: (e: AnyEvent) => boolean; resolve: (e: AnyEvent) => void }>();
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  let nextId = 1;
+  ws.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; event: AnyEvent };
+    if (message.type === 'result') {
+      pending.get(message.id)?.(message.result);
+      pending.delete(message.id);
+      return;
+    }
+    events.push(message.event);
+    for (const w of waiters) {
+      if (!w.pred(message.event)) continue;
+      waiters.delete(w);
+      w.resolve(message.event);
+    }
+  });
+
+  const dispatch = <R extends RouteName>(route: R, input: RouteInput<R>) =>
+    new Promise<Result<RouteOutput<R>>>((resolveResult, reject) => {
+      const id = nextId++;
+      pending.set(id, resolveResult as (r: Result<unknown>) => void);
+      ws.send(JSON.stringify({ type: 'invoke', id, route, input }), (error) => error && reject(error));
+    });
+
+  return {
+    dispatch,
+    async call(route, input) {
+      const result = await dispatch(route, input);
+      if (!result.ok) throw new Error(`${route} failed: ${JSON.stringify(result.error)}`);
+      return result.data;
+    },
+    events,
+    waitForEvent(pred, timeoutMs = 10_000) {
+      const seen = events.find(pred);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolveEvent, reject) => {
+        const waiter = { pred, resolve: resolveEvent };
+        waiters.add(waiter);
+        setTimeout(() => {
+          if (waiters.delete(waiter)) reject(new Error(`event did not arrive within ${timeoutMs} ms`));
+        }, timeoutMs);
+      });
+    },
+    close: () => ws.terminate(),
+  };
 }
 
 /**
@@ -58,66 +121,16 @@ export async function startHost(
       reject(new Error(`web host exited with ${code}:\n${out}`));
     });
   });
-  const page = new URL(url);
-  const ws = new WebSocket(`ws://${page.host}/bridge?token=${page.searchParams.get('token')}`, { headers: { Origin: page.origin } });
-  await new Promise<void>((ok, fail) => {
-    ws.once('open', () => ok());
-    ws.once('error', fail);
-  });
-  ws.on('error', () => {});
-
-  const events: AnyEvent[] = [];
-  const waiters = new Set<{ pred: (e: AnyEvent) => boolean; resolve: (e: AnyEvent) => void }>();
-  const pending = new Map<number, (result: Result<unknown>) => void>();
-  let nextId = 1;
-  ws.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; event: AnyEvent };
-    if (message.type === 'result') {
-      pending.get(message.id)?.(message.result);
-      pending.delete(message.id);
-      return;
-    }
-    events.push(message.event);
-    for (const w of waiters) {
-      if (!w.pred(message.event)) continue;
-      waiters.delete(w);
-      w.resolve(message.event);
-    }
-  });
-
-  const dispatch = <R extends RouteName>(route: R, input: RouteInput<R>) =>
-    new Promise<Result<RouteOutput<R>>>((resolveResult, reject) => {
-      const id = nextId++;
-      pending.set(id, resolveResult as (r: Result<unknown>) => void);
-      ws.send(JSON.stringify({ type: 'invoke', id, route, input }), (error) => error && reject(error));
-    });
-
+  const bridge = await connectBridge(url);
   return {
+    ...bridge,
     child,
     pid: child.pid!,
     output: () => out,
-    dispatch,
-    async call(route, input) {
-      const result = await dispatch(route, input);
-      if (!result.ok) throw new Error(`${route} failed: ${JSON.stringify(result.error)}`);
-      return result.data;
-    },
-    events,
-    waitForEvent(pred, timeoutMs = 10_000) {
-      const seen = events.find(pred);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolveEvent, reject) => {
-        const waiter = { pred, resolve: resolveEvent };
-        waiters.add(waiter);
-        setTimeout(() => {
-          if (waiters.delete(waiter)) reject(new Error(`event did not arrive within ${timeoutMs} ms`));
-        }, timeoutMs);
-      });
-    },
     signal: (name) => child.kill(name),
     exited,
     async kill() {
-      ws.terminate();
+      bridge.close();
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
