@@ -20,6 +20,7 @@ import zhStrings from '../../renderer/src/i18n/zh-CN';
 import { startFixtureServer, type FixtureServer } from '../fixture';
 import { startKeyringSession, type KeyringSession } from '../harness/keyring-session';
 import { connectBridge } from '../integration/faults/support/host-client';
+import { dbFacts } from '../integration/faults/support/db-facts';
 import { readOnlyView, smallDisk, type SmallDisk } from '../integration/faults/support/mounts';
 import { expect, test } from './support/fixtures';
 import { startHostProcess, type HostProcess } from './support/web-host-process';
@@ -65,15 +66,10 @@ async function connect(host: HostProcess, fixture: FixtureServer, key?: string):
   }
 }
 
-function dbFacts(dbFile: string) {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const value = (sql: string) => Object.values(db.prepare(sql).get() as Record<string, unknown>)[0];
-    return { integrity: value('PRAGMA integrity_check'), messages: Number(value('SELECT count(*) FROM messages')) };
-  } finally {
-    db.close();
-  }
-}
+const facts = (dbFile: string) => {
+  const { integrity, messages } = dbFacts(dbFile);
+  return { integrity, messages };
+};
 
 async function send(page: Page, text: string, lang: Lang): Promise<void> {
   const composer = page.getByRole('textbox', { name: lang === 'en' ? 'Message' : '消息' });
@@ -145,8 +141,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
       await expect(notice).toHaveCount(0);
       await expect(page.locator('[data-fault="storage"]')).toHaveCount(0);
       await host.stop();
-      const facts = dbFacts(join(dataDir, 'ferry.db'));
-      expect(facts).toEqual({ integrity: 'ok', messages: 4 });
+      expect(facts(join(dataDir, 'ferry.db'))).toEqual({ integrity: 'ok', messages: 4 });
       host = null;
     });
 
@@ -160,7 +155,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
       await send(page, 'written while writable', lang);
       await expect(page.locator('article[data-role="assistant"]').last()).toHaveAttribute('data-status', 'done');
       await first.stop();
-      const before = dbFacts(join(source, 'ferry.db'));
+      const before = facts(join(source, 'ferry.db'));
 
       const view = readOnlyView(source);
       cleanups.unshift(() => view.unmount());
@@ -176,7 +171,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
       await shoot(page, 'read-only-folder', lang);
       await host.stop();
       host = null;
-      expect(dbFacts(join(source, 'ferry.db'))).toEqual(before);
+      expect(facts(join(source, 'ferry.db'))).toEqual(before);
     });
 
     test('a hung keychain: the send is refused with what to do, nothing reaches the server, and it works again by itself', async ({ page }) => {

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SaveState } from '../../../shared/schemas';
 import { replyText, startFixtureServer, type FixtureServer } from '../../fixture';
 import { startTestCore, type TestCore } from '../support/test-core';
+import { dbFacts } from './support/db-facts';
 import { readOnlyView, smallDisk, type SmallDisk } from './support/mounts';
 
 /** About 1 KB of an answer, repeated into one far larger than SQLite's slack on the disk. */
@@ -34,20 +35,10 @@ afterEach(async () => {
   fixture.reset();
 });
 
-/** What a separate tool sees in the file: integrity, and how many rows of each kind. */
-function inspect(dbFile: string) {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const value = (sql: string) => Object.values(db.prepare(sql).get() as Record<string, unknown>)[0];
-    return {
-      integrity: value('PRAGMA integrity_check'),
-      conversations: Number(value('SELECT count(*) FROM conversations')),
-      messages: Number(value('SELECT count(*) FROM messages')),
-    };
-  } finally {
-    db.close();
-  }
-}
+const inspect = (dbFile: string) => {
+  const { integrity, conversations, messages } = dbFacts(dbFile);
+  return { integrity, conversations, messages };
+};
 
 /**
  * Fills the disk the way it fills on a busy machine: with SQLite's WAL small. (Space SQLite already

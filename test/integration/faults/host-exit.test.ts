@@ -9,10 +9,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../../fixture';
-import { startKeyringSession, type KeyringSession } from '../../harness/keyring-session';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FixtureServer } from '../../fixture';
+import type { KeyringSession } from '../../harness/keyring-session';
 import { startHost, type HostUnderTest } from './support/host-client';
+import { withPrivateKeyringAndFixture } from './support/keyring-and-fixture';
 
 const KEY = `sk-exit-${Date.now()}-Wp3e`;
 /** "A few seconds": the host's own limit is 4 s plus a second for the keychain thread. */
@@ -23,14 +24,7 @@ let fixture: FixtureServer;
 let dataDir: string;
 let host: HostUnderTest | null = null;
 
-beforeAll(async () => {
-  session = await startKeyringSession();
-  fixture = await startFixtureServer({ scenario: { requireKey: KEY } });
-}, 30_000);
-afterAll(async () => {
-  await fixture?.close();
-  await session?.stop();
-});
+withPrivateKeyringAndFixture(KEY, (s) => (session = s), (f) => (fixture = f));
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'ferry-exit-'));
   fixture.reset();

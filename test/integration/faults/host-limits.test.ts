@@ -7,10 +7,12 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../../fixture';
-import { startKeyringSession, type KeyringSession } from '../../harness/keyring-session';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FixtureServer } from '../../fixture';
+import type { KeyringSession } from '../../harness/keyring-session';
 import { startHost, type HostUnderTest } from './support/host-client';
+import { withPrivateKeyringAndFixture } from './support/keyring-and-fixture';
+import { dbFacts } from './support/db-facts';
 import { readOnlyView, smallDisk, type ReadOnlyView, type SmallDisk } from './support/mounts';
 
 const KEY = `sk-limits-${Date.now()}-Lm4t`;
@@ -25,14 +27,7 @@ let disk: SmallDisk | null = null;
 let view: ReadOnlyView | null = null;
 const temp: string[] = [];
 
-beforeAll(async () => {
-  session = await startKeyringSession();
-  fixture = await startFixtureServer({ scenario: { requireKey: KEY } });
-}, 30_000);
-afterAll(async () => {
-  await fixture?.close();
-  await session?.stop();
-});
+withPrivateKeyringAndFixture(KEY, (s) => (session = s), (f) => (fixture = f));
 afterEach(async () => {
   await host?.kill();
   host = null;
@@ -74,19 +69,10 @@ async function answer(h: HostUnderTest, text: string): Promise<string> {
   return sent.assistantMessage.id;
 }
 
-function facts(dbFile: string) {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const value = (sql: string) => Object.values(db.prepare(sql).get() as Record<string, unknown>)[0];
-    return {
-      integrity: value('PRAGMA integrity_check'),
-      done: Number(value(`SELECT count(*) FROM messages WHERE role = 'assistant' AND status = 'done'`)),
-      messages: Number(value('SELECT count(*) FROM messages')),
-    };
-  } finally {
-    db.close();
-  }
-}
+const facts = (dbFile: string) => {
+  const { integrity, answersDone, messages } = dbFacts(dbFile);
+  return { integrity, done: answersDone, messages };
+};
 
 describe('the browser host under faults', () => {
   it(`runs for hours' worth of key reads, sends and settings changes under a ${FD_LIMIT}-descriptor limit`, { timeout: 120_000 }, async () => {

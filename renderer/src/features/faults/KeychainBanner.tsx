@@ -4,6 +4,7 @@ import { useAppStore } from '../../state/app-store';
 import { retryKeychain } from '../../state/fault-actions';
 import { AlertIcon, KeyIcon } from '../../ui/icons';
 import { bannerWorthy, keychainProblemText } from './keychain-text';
+import { useBusyAction } from './use-busy-action';
 
 /** Seconds until `at`, ticking once a second while shown. */
 function useSecondsUntil(at: number | undefined): number | null {
@@ -24,7 +25,7 @@ function useSecondsUntil(at: number | undefined): number | null {
 export function KeychainBanner() {
   const { t } = useTranslation();
   const keychain = useAppStore((s) => s.info?.keychain);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
   const seconds = useSecondsUntil(keychain && !keychain.available ? keychain.retryAt : undefined);
   if (!keychain || !bannerWorthy(keychain)) return null;
 
@@ -39,12 +40,6 @@ export function KeychainBanner() {
     );
   }
   const text = keychainProblemText(t, keychain.problem);
-  const retry = () => {
-    setBusy(true);
-    void retryKeychain()
-      .catch(() => {})
-      .finally(() => setBusy(false));
-  };
   return (
     <div className="fault-banner" role="alert" data-fault="keychain">
       <AlertIcon width={16} height={16} />
@@ -53,7 +48,7 @@ export function KeychainBanner() {
         {seconds !== null && <span className="fault-banner-muted"> {t('faults.keychain.nextTry', { seconds })}</span>}
         {keychain.reason && <p className="fault-banner-detail">{t('faults.keychain.detail', { reason: keychain.reason })}</p>}
       </div>
-      <button type="button" className="button button-secondary button-small" onClick={retry} aria-disabled={busy}>
+      <button type="button" className="button button-secondary button-small" onClick={() => run(retryKeychain)} aria-disabled={busy}>
         {t('faults.keychain.retry')}
       </button>
     </div>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepDefaultSettings, restoreSettingsCopy } from '../../state/fault-actions';
 import { useFaultStore } from '../../state/fault-state';
 import { AlertIcon } from '../../ui/icons';
+import { useBusyAction } from './use-busy-action';
 
 /**
  * config.json could not be read at start: it was moved aside (the path is shown) and Ferry started
@@ -11,18 +11,10 @@ import { AlertIcon } from '../../ui/icons';
 export function SettingsFileBanner() {
   const { t, i18n } = useTranslation();
   const status = useFaultStore((s) => s.settingsFile);
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const { busy, failed, run } = useBusyAction();
   if (!status?.recovered) return null;
   // The newest copy with connections in it: a copy written after the damage holds none.
   const copy = status.copies.find((c) => c.connections > 0) ?? status.copies[0] ?? null;
-  const run = (action: () => Promise<void>) => {
-    setBusy(true);
-    setFailed(false);
-    void action()
-      .catch(() => setFailed(true))
-      .finally(() => setBusy(false));
-  };
   return (
     <div className="fault-banner" role="alert" data-fault="settings-file">
       <AlertIcon width={16} height={16} />

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
 import { retryStorage } from '../../state/fault-actions';
 import { useFaultStore } from '../../state/fault-state';
 import { AlertIcon } from '../../ui/icons';
+import { useBusyAction } from './use-busy-action';
 
 /**
  * The history cannot be written: the disk is full, the folder read-only, or the disk failed. Says
@@ -14,15 +14,9 @@ export function StorageBanner() {
   const { t } = useTranslation();
   const storage = useFaultStore((s) => s.storage);
   const dataDir = useAppStore((s) => s.info?.dataDir);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
   if (!storage || storage.writable) return null;
   const problem = storage.problem ?? 'io';
-  const retry = () => {
-    setBusy(true);
-    void retryStorage()
-      .catch(() => {})
-      .finally(() => setBusy(false));
-  };
   return (
     <div className="fault-banner" role="alert" data-fault="storage">
       <AlertIcon width={16} height={16} />
@@ -31,7 +25,7 @@ export function StorageBanner() {
         {storage.readOnly && <span className="fault-banner-muted"> {t('faults.storage.readOnlyMode')}</span>}
         {dataDir && <p className="fault-banner-detail">{t('faults.storage.folder', { path: dataDir })}</p>}
       </div>
-      <button type="button" className="button button-secondary button-small" onClick={retry} aria-disabled={busy}>
+      <button type="button" className="button button-secondary button-small" onClick={() => run(retryStorage)} aria-disabled={busy}>
         {t('faults.storage.retry')}
       </button>
     </div>

@@ -8,6 +8,8 @@ import type { Result } from '../../../../shared/schemas';
 const ROOT = resolve(import.meta.dirname, '..', '..', '..', '..');
 
 export interface HostUnderTest extends BridgeClient {
+  /** The address the host printed, token included. */
+  url: string;
   child: ChildProcess;
   pid: number;
   output(): string;
@@ -124,6 +126,7 @@ export async function startHost(
   const bridge = await connectBridge(url);
   return {
     ...bridge,
+    url,
     child,
     pid: child.pid!,
     output: () => out,
