@@ -22,6 +22,8 @@ const requiredDeps = (env: NodeJS.ProcessEnv): SystemDep[] => [
   { name: 'mount', debianPackage: 'mount' },
   { name: 'umount', debianPackage: 'mount' },
   { name: 'prlimit', debianPackage: 'util-linux' },
+  // Permission bits bite only an unprivileged user: those tests drop to nobody.
+  { name: 'setpriv', debianPackage: 'util-linux' },
 ];
 
 const isExecutable = (path: string): boolean => {
