@@ -26,6 +26,7 @@ import { updateRoutes } from './update-routes';
 import { messageRoutes } from './message-routes';
 import { modelRoutes } from './model-routes';
 import { ShortcutOverrides } from './shortcuts';
+import { faultRoutes } from './fault-routes';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -69,6 +70,7 @@ export const routes = {
   ...messageRoutes,
   ...modelRoutes,
   ...assistantRoutes,
+  ...faultRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one

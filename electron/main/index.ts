@@ -82,7 +82,9 @@ if (!app.requestSingleInstanceLock()) {
 
   const guard = createQuitGuard({
     // Answers still streaming are written and marked interrupted before the process ends.
-    shutdown: () => core?.shutdown() ?? Promise.resolve(),
+    shutdown: async () => {
+      await core?.shutdown();
+    },
     limitMs: QUIT_LIMIT_MS,
     quit: () => app.quit(),
     report: (outcome, ms) =>

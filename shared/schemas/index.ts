@@ -12,3 +12,4 @@ export * from './diagnostics';
 export * from './updates';
 export * from './attachments';
 export * from './assistants';
+export * from './storage';

@@ -217,7 +217,9 @@ Hits (conversations, capped at 20): ${Object.entries(hitCounts).map(([q, n]) => 
       history: `${gen.conversations.toLocaleString('en')} conversations, ${gen.messages.toLocaleString('en')} messages`,
     });
   }
-  const md = mainMd.trimEnd() + '\n\n' + rendererMd.trim() + '\n';
+  // The soak section (test/soak/run.ts) is not this script's to rewrite: carry it over as it was.
+  const soak = /<!-- soak section[\s\S]*?<!-- \/soak section -->/.exec(previous)?.[0];
+  const md = [mainMd.trimEnd(), rendererMd.replace(/<!-- soak section[\s\S]*?<!-- \/soak section -->/, '').trim(), soak].filter(Boolean).join('\n\n') + '\n';
   writeFileSync(values.out, md);
   console.log(md);
 } finally {

@@ -13,12 +13,14 @@ import { connectLiveUpdates } from './live-updates';
 import { conversationIdFromHash, messageIdFromHash } from './location-hash';
 import { highlightMessage } from '../features/search/jump-to-message';
 import { applyPreferences, reloadSettings } from './settings-actions';
+import { applyFaultInfo, connectFaultUpdates, loadPendingSaves, refreshFaultInfo } from './fault-state';
 
 /** Listens to main before the first load, so nothing that happens during boot is missed. */
 export function startLiveUpdates(api: ApiClient): () => void {
   const setBridge = useAppStore.getState().setBridge;
   setBridge(api.connectionState());
   const offState = api.onConnectionState(setBridge);
+  const offFaults = connectFaultUpdates(api);
   const offEvents = connectLiveUpdates(api, {
     refetch: refreshConversation,
     onDeleted: forgetConversation,
@@ -27,12 +29,14 @@ export function startLiveUpdates(api: ApiClient): () => void {
       // Events were missed while the bridge was down: reload what is on screen.
       void reloadSettings().catch(() => {});
       void loadConversations().catch(() => {});
+      void refreshFaultInfo(api).catch(() => {});
       const openId = useChatStore.getState().openId;
       if (openId) void refreshConversation(openId).catch(() => {});
     },
   });
   return () => {
     offState();
+    offFaults();
     offEvents();
   };
 }
@@ -49,7 +53,8 @@ export async function loadInitialState(api: ApiClient): Promise<void> {
   store.setPrefs(prefs);
   store.setConnections(connections);
   applyPreferences(prefs);
-  await loadConversations();
+  applyFaultInfo(info);
+  await Promise.all([loadConversations(), loadPendingSaves(api).catch(() => {})]);
 
   const fromHash = conversationIdFromHash();
   // The sidebar holds only its first page: a conversation further down is asked for by id.

@@ -12,7 +12,8 @@ export const isDatabaseError = (error: unknown): boolean => {
 
 /**
  * Recovery mode: says what happened to the history database (left untouched by Ferry) and offers
- * its backups, newest first. Restoring moves the damaged file to `broken/`, it is never deleted.
+ * its backups, newest first, or an empty history. Both move the damaged file to `broken/`; it is
+ * never deleted. A history that only needs a disk with room (to be upgraded) offers to try again.
  */
 export function RecoveryCard({ api, onRestored }: { api: ApiClient; onRestored(): void }) {
   const { t } = useTranslation();
@@ -30,6 +31,18 @@ export function RecoveryCard({ api, onRestored }: { api: ApiClient; onRestored()
       current = false;
     };
   }, [api]);
+
+  const startFresh = () => {
+    setBusy(true);
+    setFailure(null);
+    api.call('app.startFreshHistory', {}).then(
+      () => onRestored(),
+      (error: unknown) => {
+        setBusy(false);
+        setFailure(toApiError(error).message);
+      },
+    );
+  };
 
   const restore = (file: string) => {
     setBusy(true);
@@ -49,7 +62,7 @@ export function RecoveryCard({ api, onRestored }: { api: ApiClient; onRestored()
       <div className="boot-card" role="alert">
         <LogoMark width={48} height={48} />
         <h1 className="boot-title">{t(`recovery.title.${reason}`)}</h1>
-        <p className="boot-detail">{t('recovery.untouched')}</p>
+        <p className="boot-detail">{reason === 'unwritable' ? t('recovery.unwritableHint') : t('recovery.untouched')}</p>
         {status && <p className="boot-detail"><code>{status.path}</code></p>}
         {status?.message && <p className="boot-detail recovery-technical">{status.message}</p>}
         {status && status.backups.length === 0 && <p className="boot-detail">{t('recovery.noBackup')}</p>}
@@ -71,6 +84,24 @@ export function RecoveryCard({ api, onRestored }: { api: ApiClient; onRestored()
               </li>
             ))}
           </ul>
+        )}
+        {reason === 'unwritable' && (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => void api.call('storage.retry', {}).then(onRestored, (error: unknown) => setFailure(toApiError(error).message))}
+          >
+            {t('common.retry')}
+          </button>
+        )}
+        {status && (reason === 'corrupt' || reason === 'empty' || reason === 'unreadable') && (
+          <div className="recovery-fresh">
+            <button type="button" className="button button-secondary" disabled={busy} onClick={startFresh}>
+              {t('recovery.startFresh')}
+            </button>
+            <p className="boot-detail">{t('recovery.startFreshHint')}</p>
+          </div>
         )}
         {failure && <p className="boot-detail" role="status">{failure}</p>}
       </div>

@@ -2,6 +2,7 @@ import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView, KeychainStatus } from '../../../../shared/schemas';
 import { AlertIcon } from '../../ui/icons';
+import { keychainProblemText } from '../faults/keychain-text';
 
 interface KeyFieldProps {
   connection: ConnectionView | null;
@@ -44,6 +45,7 @@ export function KeyHostMismatch({ connection, onConfirmHost, busy }: { connectio
 function KeyStatus({ connection }: { connection: ConnectionView | null }) {
   const { t } = useTranslation();
   const key = connection?.key;
+  if (key?.unreadable) return <>{t('faults.keychain.keyUnreadable')}</>;
   if (!key?.set) return <>{t('settings.keyNone')}</>;
   const last4 = key.last4 ?? '';
   return <>{key.storage === 'session' ? t('settings.keySession', { last4 }) : t('settings.keyKeychain', { last4 })}</>;
@@ -74,7 +76,13 @@ export function KeyField({ connection, keychain, value, onChange, sessionOnly, o
         <div className="notice notice-warn" role="note">
           <AlertIcon width={16} height={16} />
           <div>
-            <p>{t('settings.keychainMissing')}</p>
+            {!keychain.problem || keychain.problem === 'absent' ? (
+              <p>{t('settings.keychainMissing')}</p>
+            ) : (
+              <p>
+                <strong>{keychainProblemText(t, keychain.problem).title}</strong> {keychainProblemText(t, keychain.problem).hint}
+              </p>
+            )}
             {keychain.reason && <p className="notice-detail">{t('settings.keychainReason', { reason: keychain.reason })}</p>}
           </div>
         </div>
