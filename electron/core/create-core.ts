@@ -83,6 +83,11 @@ export interface Core {
   router: Router;
   events: EventBus;
   /**
+   * The settings, through the guarded file (typed storage errors, a rotating copy after each
+   * write). A host's own settings writes (the window's bounds) go through this too.
+   */
+  prefs: PreferencesService;
+  /**
    * Every way Ferry ends (SIGTERM/SIGINT/SIGHUP, window close, before-quit, logoff / session-end)
    * calls this once and awaits it: streams stop, their answers are written and marked interrupted,
    * pending writes are tried once more, the database and the keychain thread are closed. Resolves
@@ -218,6 +223,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     router,
     events,
+    prefs,
     shutdown: (shutdownOptions = {}) => (stopping ??= shutdown(shutdownOptions.timeoutMs ?? 4_000)),
     stats: () => ({
       busListeners: events.listenerCount(),
