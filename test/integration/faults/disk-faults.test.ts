@@ -149,6 +149,37 @@ describe('the disk fills up', () => {
     await core.finished(after.assistantMessage.id);
   });
 
+  it('then assistants, prompts and message control: each write fails as "disk full", raises the disk banner, and changes nothing', { timeout: 60_000 }, async () => {
+    const core = await coreOnDisk();
+    fixture.configure({ text: 'ok' });
+    const first = await core.call('chat.send', { text: 'one' });
+    await core.finished(first.assistantMessage.id);
+    const dbFile = join(core.dataDir, 'ferry.db');
+    fillDisk(dbFile);
+    const assistant = { name: 'Helper', avatar: '🙂', systemPrompt: 'Be brief.', connectionId: null, model: null, temperature: null, topP: null, maxTokens: null, reasoningEffort: null, contextMessages: null };
+    const writes = [
+      ['assistants.save', assistant],
+      ['prompts.save', { title: 'Summary', body: 'Summarise this.' }],
+      ['messages.delete', { messageId: first.assistantMessage.id }],
+      ['messages.editAnswer', { messageId: first.assistantMessage.id, text: 'edited' }],
+      ['conversations.fork', { messageId: first.assistantMessage.id, title: 'Fork' }],
+    ] as const;
+    for (const [route, input] of writes) {
+      core.events.length = 0;
+      const result = await core.core.router.dispatch(route, input as never);
+      expect(result, route).toMatchObject({ ok: false, error: { code: 'storage_full', details: { problem: 'full', what: 'history' } } });
+      // The disk banner hears of it from the write itself (the holder knows these methods write).
+      expect(core.events.some((e) => e.name === 'storage.status' && !e.payload.writable && e.payload.problem === 'full'), route).toBe(true);
+      // So a later write counts as recovery: each case starts from "writable" again.
+      disk!.free();
+      expect((await core.call('conversations.rename', { id: first.conversation.id, title: 'one' })).title).toBe('one');
+      fillDisk(dbFile);
+    }
+    disk!.free();
+    expect(inspect(dbFile)).toEqual({ integrity: 'ok', conversations: 1, messages: 2 });
+    expect((await core.call('prompts.list', { language: 'en' })).filter((p) => !p.builtin)).toEqual([]);
+  });
+
   it('at start: the history opens, says the disk is full, and nothing is offered to restore', { timeout: 60_000 }, async () => {
     const core = await coreOnDisk();
     fixture.configure({ text: 'kept' });
