@@ -2,8 +2,8 @@
  * What the user sees when the disk fills, the data folder is read-only, the keychain hangs, the
  * settings file or the database is damaged — in the real page over the built host, in English and
  * Chinese. Each state is photographed light and dark at 800 and 1920 px
- * (test-results/screens/faults/) for a person to look at; the checks are on what the page says and
- * on the files: nothing stored lost, nothing sent without its key.
+ * (test-results/screens/faults/) for a person to look at and scanned with axe in both themes; the
+ * checks are on what the page says and on the files: nothing stored lost, nothing sent without its key.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import { startKeyringSession, type KeyringSession } from '../harness/keyring-ses
 import { connectBridge } from '../integration/faults/support/host-client';
 import { dbFacts } from '../integration/faults/support/db-facts';
 import { readOnlyView, smallDisk, type SmallDisk } from '../integration/faults/support/mounts';
+import { expectNoSeriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { startHostProcess, type HostProcess } from './support/web-host-process';
 
@@ -32,7 +33,10 @@ type Lang = 'en' | 'zh-CN';
 const strings = (lang: Lang) =>
   lang === 'en' ? { faults: faultsEn, errors: errorsEn, app: enStrings } : { faults: faultsZh, errors: errorsZh, app: zhStrings };
 
-/** The current screen, light and dark, 800 and 1920 px wide. Theme follows the OS ("system"). */
+/**
+ * The current screen, light and dark, 800 and 1920 px wide, and an axe scan of it in each theme
+ * (nothing serious allowed). Theme follows the OS ("system").
+ */
 async function shoot(page: Page, name: string, lang: Lang): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
@@ -41,6 +45,7 @@ async function shoot(page: Page, name: string, lang: Lang): Promise<void> {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: `${SHOTS}/${name}-${lang}-${theme}-${width}.png`, animations: 'disabled' });
     }
+    await expectNoSeriousViolations(page, `${name} ${lang} ${theme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -196,6 +201,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
       const dialog = page.getByRole('dialog', { name: s.app.settings.title, exact: true });
       await expect(dialog.getByText(s.faults.keychain.keyUnreadable)).toBeVisible({ timeout: 20_000 });
       await expect(dialog.getByText(s.app.settings.keyNone, { exact: true })).toHaveCount(0);
+      // The photo shows the key field itself, below the keychain notice.
+      await dialog.getByText(s.faults.keychain.keyUnreadable).scrollIntoViewIfNeeded();
       await shoot(page, 'keychain-hung-settings', lang);
       await page.keyboard.press('Escape');
 

@@ -256,6 +256,7 @@ const en = {
     startFreshHint: 'The current file is moved to the “broken” folder next to it, not deleted.',
     untouched: 'Ferry has not changed the file. You can restore a backup made before an update; the current file is then moved to the “broken” folder next to it, never deleted.',
     noBackup: 'There is no backup to restore. Copy the file somewhere safe before trying any repair tool.',
+    technical: 'Technical details: {{detail}}',
     backups: 'Backups',
     restoreNewest: 'Restore newest backup',
     restore: 'Restore',

@@ -1,5 +1,7 @@
 /** English strings of the fault banners and cards: keychain, disk, damaged files. */
 const faultsEn = {
+  /** A sentence that follows another in the same line: after a space in English. */
+  followUp: ' {{text}}',
   keychain: {
     waiting: 'Waiting for the system keychain…',
     waitingHint: 'If your system asks whether Ferry may use its saved key, answer that prompt.',

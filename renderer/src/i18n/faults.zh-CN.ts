@@ -3,6 +3,8 @@ import type { DeepStringRecord } from './types';
 
 /** 故障提示（钥匙串、磁盘、损坏的文件）的简体中文文案。 */
 const faultsZh: DeepStringRecord<typeof faultsEn> = {
+  // 中文句号之后直接接下一句，不加空格。
+  followUp: '{{text}}',
   keychain: {
     waiting: '正在等待系统钥匙串…',
     waitingHint: '如果系统询问是否允许 Ferry 使用已保存的密钥，请在弹出的对话框中作答。',

@@ -256,6 +256,7 @@ const zhCN: DeepStringRecord<Resources> = {
     startFreshHint: '当前文件会被移到旁边的 “broken” 文件夹，不会被删除。',
     untouched: 'Ferry 没有改动这个文件。你可以恢复更新前自动创建的备份；当前文件会被移到旁边的 “broken” 文件夹，不会被删除。',
     noBackup: '没有可恢复的备份。在尝试任何修复工具之前，请先把该文件复制到安全的位置。',
+    technical: '技术细节：{{detail}}',
     backups: '备份',
     restoreNewest: '恢复最新备份',
     restore: '恢复',

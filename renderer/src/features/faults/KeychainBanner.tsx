@@ -1,19 +1,14 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
 import { retryKeychain } from '../../state/fault-actions';
 import { AlertIcon, KeyIcon } from '../../ui/icons';
+import { useNow } from '../../ui/use-now';
 import { bannerWorthy, keychainProblemText } from './keychain-text';
 import { useBusyAction } from './use-busy-action';
 
 /** Seconds until `at`, ticking once a second while shown. */
 function useSecondsUntil(at: number | undefined): number | null {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!at) return;
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, [at]);
+  const now = useNow(!!at);
   return at ? Math.max(0, Math.ceil((at - now) / 1_000)) : null;
 }
 
@@ -45,7 +40,7 @@ export function KeychainBanner() {
       <AlertIcon width={16} height={16} />
       <div className="fault-banner-text">
         <strong>{text.title}</strong> <span>{text.hint}</span>
-        {seconds !== null && <span className="fault-banner-muted"> {t('faults.keychain.nextTry', { seconds })}</span>}
+        {seconds !== null && <span className="fault-banner-muted">{t('faults.followUp', { text: t('faults.keychain.nextTry', { seconds }) })}</span>}
         {keychain.reason && <p className="fault-banner-detail">{t('faults.keychain.detail', { reason: keychain.reason })}</p>}
       </div>
       <button type="button" className="button button-secondary button-small" onClick={() => run(retryKeychain)} aria-disabled={busy}>

@@ -22,7 +22,7 @@ export function StorageBanner() {
       <AlertIcon width={16} height={16} />
       <div className="fault-banner-text">
         <strong>{t(`faults.storage.problem.${problem}.title`)}</strong> <span>{t(`faults.storage.problem.${problem}.hint`)}</span>
-        {storage.readOnly && <span className="fault-banner-muted"> {t('faults.storage.readOnlyMode')}</span>}
+        {storage.readOnly && <span className="fault-banner-muted">{t('faults.followUp', { text: t('faults.storage.readOnlyMode') })}</span>}
         {dataDir && <p className="fault-banner-detail">{t('faults.storage.folder', { path: dataDir })}</p>}
       </div>
       <button type="button" className="button button-secondary button-small" onClick={() => run(retryStorage)} aria-disabled={busy}>

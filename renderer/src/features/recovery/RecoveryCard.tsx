@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiClient } from '../../api';
 import type { DatabaseStatus } from '../../../../shared/schemas';
 import { LogoMark } from '../../ui/icons';
+import './recovery.css';
 
 /** Errors that mean "the history database is not usable": the recovery card replaces the app. */
 export const isDatabaseError = (error: unknown): boolean => {
@@ -16,7 +17,7 @@ export const isDatabaseError = (error: unknown): boolean => {
  * never deleted. A history that only needs a disk with room (to be upgraded) offers to try again.
  */
 export function RecoveryCard({ api, onRestored }: { api: ApiClient; onRestored(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<DatabaseStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -64,14 +65,14 @@ export function RecoveryCard({ api, onRestored }: { api: ApiClient; onRestored()
         <h1 className="boot-title">{t(`recovery.title.${reason}`)}</h1>
         <p className="boot-detail">{reason === 'unwritable' ? t('recovery.unwritableHint') : t('recovery.untouched')}</p>
         {status && <p className="boot-detail"><code>{status.path}</code></p>}
-        {status?.message && <p className="boot-detail recovery-technical">{status.message}</p>}
+        {status?.message && <p className="boot-detail recovery-technical">{t('recovery.technical', { detail: status.message })}</p>}
         {status && status.backups.length === 0 && <p className="boot-detail">{t('recovery.noBackup')}</p>}
         {status && status.backups.length > 0 && (
           <ul className="recovery-backups" aria-label={t('recovery.backups')}>
             {status.backups.map((b, i) => (
               <li key={b.file}>
                 <span>
-                  {new Date(b.createdAt).toLocaleString()} · v{b.version} · {(b.size / 1e6).toFixed(1)} MB
+                  {new Date(b.createdAt).toLocaleString(i18n.language)} · v{b.version} · {(b.size / 1e6).toFixed(1)} MB
                 </span>{' '}
                 <button
                   type="button"
