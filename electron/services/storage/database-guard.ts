@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'libsql';
-import { openDatabase } from './sqlite-engine';
+import { openForReading } from './sqlite-engine';
 import { FerryError } from '../../core/app-error';
 import type { BackupInfo, DatabaseProblem } from '../../../shared/schemas';
 import { readUserVersion } from './migrate';
@@ -71,7 +71,7 @@ export type IntegrityLevel = 'fast' | 'full';
 export function checkIntegrity(dbFile: string, level: IntegrityLevel = 'full'): number {
   let db: Database.Database | null = null;
   try {
-    db = openDatabase(dbFile, { readonly: true, fileMustExist: true });
+    db = openForReading(dbFile);
     const check = (sql: string): string[] =>
       (db!.prepare(sql).all() as { quick_check?: unknown }[]).map((r) => String(r.quick_check)).filter((r) => r !== 'ok');
     let problems: string[];

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'libsql';
-import { openDatabase } from './sqlite-engine';
+import { openDatabase, openForReading } from './sqlite-engine';
 import { backupBeforeMigration, checkIntegrity, listBackups, DatabaseUnavailableError } from './database-guard';
 import { assertNotNewer, latestVersion, migrate, readUserVersion, SchemaTooNewError } from './migrate';
 import { createRepository } from './repository';
@@ -72,9 +72,8 @@ export function openHistory(dbFile: string, options: OpenHistoryOptions = {}): H
 /**
  * Opens an existing, sound history that cannot be written (a read-only folder or mount, a full
  * disk): everything can be read, every write fails with SQLITE_READONLY. It must already have the
- * current schema: an older one would need a migration, which is a write. Falls back to SQLite's
- * `immutable` mode when even the read-only WAL index cannot be set up (no -shm file and no way to
- * create one).
+ * current schema: an older one would need a migration, which is a write. Opened `immutable` when
+ * even the read-only WAL index cannot be set up (see openForReading).
  */
 export function openHistoryReadOnly(dbFile: string): HistoryRepository {
   if (!existsSync(dbFile) || statSync(dbFile).size === 0) {
@@ -85,19 +84,16 @@ export function openHistoryReadOnly(dbFile: string): HistoryRepository {
   if (version < latestVersion()) {
     throw new DatabaseUnavailableError('unwritable', dbFile, listBackups(dbFile), `schema version ${version} must be upgraded, which needs a writable disk`);
   }
-  for (const target of [dbFile, `file:${encodeURI(dbFile)}?immutable=1`]) {
-    let db: Database.Database | null = null;
-    try {
-      db = openDatabase(target, { readonly: true, fileMustExist: true });
-      db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      db.prepare('SELECT count(*) FROM conversations').get();
-      return createRepository(db, { readOnly: true });
-    } catch (error) {
-      db?.close();
-      if (target !== dbFile) throw new DatabaseUnavailableError('unreadable', dbFile, listBackups(dbFile), error instanceof Error ? error.message : String(error));
-    }
+  let db: Database.Database | null = null;
+  try {
+    db = openForReading(dbFile);
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.prepare('SELECT count(*) FROM conversations').get();
+    return createRepository(db, { readOnly: true });
+  } catch (error) {
+    db?.close();
+    throw new DatabaseUnavailableError('unreadable', dbFile, listBackups(dbFile), error instanceof Error ? error.message : String(error));
   }
-  throw new Error('unreachable');
 }
 
 /** Re-derives the full-text index from the messages table (only finished messages are indexed). */

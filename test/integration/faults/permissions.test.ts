@@ -31,13 +31,11 @@ function folderWithHistory(): string {
   const history = openHistory(join(dir, 'ferry.db'));
   history.createConversation({ title: 'Stored by its owner', connectionId: null, model: null });
   history.close();
-  for (const f of ['ferry.db', 'ferry.db-wal', 'ferry.db-shm']) {
-    try {
-      chmodSync(join(dir, f), 0o644);
-    } catch {
-      // not every file exists
-    }
-  }
+  // As a history closed by its app is: the WAL folded in, no -wal or -shm beside it. (libsql closes
+  // the files only at garbage collection, so whether they are still there would otherwise depend on
+  // timing; without a -shm a reader in a folder it cannot write must open the file immutable.)
+  for (const f of ['ferry.db-wal', 'ferry.db-shm']) rmSync(join(dir, f), { force: true });
+  chmodSync(join(dir, 'ferry.db'), 0o644);
   return dir;
 }
 
