@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConversationSummary, Id, Message, UpdateStatus } from './schemas';
+import { ConversationSummary, Id, KeychainStatus, Message, SaveState, StorageStatus, UpdateStatus } from './schemas';
 import { dataEvents } from './data-events';
 
 /** Every event main pushes to the UI. */
@@ -23,6 +23,12 @@ export const events = {
   'connections.changed': z.object({}),
   /** The update status changed (checking, found, download progress, ready to install). */
   'updates.changed': UpdateStatus,
+  /** The keychain became unavailable, came back, or a call is waiting on it (e.g. a system prompt). */
+  'keychain.status': KeychainStatus,
+  /** The history became unwritable (full disk, read-only) or writable again. */
+  'storage.status': StorageStatus,
+  /** An answer's text on screen is ahead of what is stored (`unsaved` > 0), or caught up again. */
+  'message.saveState': SaveState,
   ...dataEvents,
 } as const;
 

@@ -27,6 +27,7 @@ import { messageRoutes } from './message-routes';
 import { modelRoutes } from './model-routes';
 import { backupRoutes, exportRoutes, importRoutes, syncRoutes } from './data-routes';
 import { ShortcutOverrides } from './shortcuts';
+import { faultRoutes } from './fault-routes';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -74,6 +75,7 @@ export const routes = {
   ...exportRoutes,
   ...backupRoutes,
   ...syncRoutes,
+  ...faultRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one

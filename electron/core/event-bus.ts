@@ -17,6 +17,11 @@ export class EventBus {
     }
   }
 
+  /** How many are attached (a number that must not grow over a long session). */
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

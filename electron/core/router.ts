@@ -2,6 +2,7 @@ import { isRouteName, routes, type RouteName, type RouteOutput } from '../../sha
 import type { Result } from '../../shared/schemas';
 import type { z } from 'zod';
 import { FerryError } from './app-error';
+import { toStorageError } from './storage-error';
 import type { Logger } from './logger';
 
 type RouteInputParsed<R extends RouteName> = z.infer<(typeof routes)[R]['input']>;
@@ -41,6 +42,12 @@ export function createRouter(handlers: Handlers, logger: Logger): Router {
         return { ok: true, data: await handler(parsed.data) };
       } catch (err) {
         if (err instanceof FerryError) return { ok: false, error: err.toJSON() };
+        // A write no service expected to fail (a full disk, a read-only folder) still says what it is.
+        const storage = toStorageError(err, 'data');
+        if (storage) {
+          logger.warn(`route ${route}: ${storage.message}`);
+          return { ok: false, error: storage.toJSON() };
+        }
         logger.error(`route ${route} failed`, err);
         return { ok: false, error: { code: 'internal', message: 'Internal error' } };
       }

@@ -1,17 +1,20 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { appVersion, rendererDir } from '../core/app-paths';
 import { createCore, type Core } from '../core/create-core';
+import { exitProcess } from '../core/exit-process';
 import { APP_NAME, dataFiles, defaultDataDir } from '../core/data-dir';
 import { createLogger } from '../core/logger';
 import { systemLanguage } from '../core/system-language';
-import { PreferencesService } from '../services/settings/preferences-service';
+import type { PreferencesService } from '../services/settings/preferences-service';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { createElectronStoreBackend } from './electron-store-backend';
 import { connectIpc } from './ipc';
 import { originOf } from './policy/origin';
 import { createQuitGuard } from './policy/quit-guard';
+import { quitOnSignals } from './policy/quit-signals';
 import { revealWindow } from './policy/single-instance';
 import { createHybridFetchFactory } from '../services/network/hybrid-fetch';
 import { createUndiciFetchFactory } from '../services/network/undici-fetch';
@@ -32,6 +35,8 @@ const allowedOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?
  * anyway: the next start marks whatever is left as interrupted.
  */
 const QUIT_LIMIT_MS = 5_000;
+/** The core's own bound: within the quit limit, with room for closing the history and the keychain. */
+const SHUTDOWN_MS = QUIT_LIMIT_MS - 1_000;
 
 app.setName(APP_NAME);
 // Same folder the browser host uses by default, so both see one history.
@@ -80,15 +85,32 @@ if (!app.requestSingleInstanceLock()) {
     return win;
   };
 
+  const keychainStuck = () => (core ? core.stats().keychainStuckThreads > 0 : false);
   const guard = createQuitGuard({
     // Answers still streaming are written and marked interrupted before the process ends.
-    shutdown: () => core?.shutdown() ?? Promise.resolve(),
+    shutdown: () => core?.shutdown({ timeoutMs: SHUTDOWN_MS }) ?? Promise.resolve(),
     limitMs: QUIT_LIMIT_MS,
     quit: () => app.quit(),
+    // A keychain thread stuck in a system call would keep app.quit() from ever ending the process.
+    kill: () => exitProcess(0, true),
+    stuck: keychainStuck,
     report: (outcome, ms) =>
       outcome.kind === 'done'
-        ? logger.info(`shut down in ${ms} ms`)
+        ? logger.info(`shut down in ${ms} ms${outcome.report?.keychainThreadStuck ? '; the keychain thread is stuck, ending the process' : ''}`)
         : logger.warn(`shutdown ${outcome.kind === 'timeout' ? `exceeded ${QUIT_LIMIT_MS} ms` : 'failed'}; quitting anyway`, outcome.kind === 'failed' ? outcome.error : ''),
+  });
+
+  // kill / Ctrl-C / a closed terminal quit like the menu's Quit; a second signal ends the process at once.
+  quitOnSignals({
+    on: (signal, listener) => process.on(signal, listener),
+    requestQuit: (signal) => {
+      logger.info(`${signal}: quitting (answers in progress are saved as interrupted)`);
+      app.quit();
+    },
+    exitNow: (signal) => {
+      logger.warn(`${signal} again: exiting now`);
+      exitProcess(128 + constants.signals[signal], keychainStuck());
+    },
   });
 
   app.on('second-instance', () => {
@@ -99,13 +121,11 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       mkdirSync(dataDir, { recursive: true });
-      const backend = createElectronStoreBackend(dataDir, dataFiles(dataDir).configName);
-      prefs = new PreferencesService(backend);
       core = createCore({
         host: 'electron',
         version: appVersion(),
         dataDir,
-        prefsBackend: backend,
+        prefsBackend: createElectronStoreBackend(dataDir, dataFiles(dataDir).configName),
         locale: app.getLocale(),
         keychainService: process.env.FERRY_KEYCHAIN_SERVICE,
         // Chromium's network stack (OS proxy settings including PAC, OS trust store) through a dedicated
@@ -115,6 +135,8 @@ if (!app.requestSingleInstanceLock()) {
         // Only a packaged app can replace itself; a development run just tells what is available.
         updates: app.isPackaged ? { installer: createElectronInstaller(logger), github: packagedGithubRepo() } : {},
       });
+      // The window's bounds are settings like any other: same guarded file, same rotating copies.
+      prefs = core.prefs;
       serveRenderer(rendererDir());
       connectIpc(core, allowedOrigins);
       openWindow();

@@ -20,7 +20,12 @@ export function trackWindowState(win: BrowserWindow, prefs: PreferencesService):
     if (win.isDestroyed() || win.isMinimized()) return;
     const maximized = win.isMaximized();
     const bounds = maximized ? (prefs.read().window ?? { ...win.getNormalBounds(), maximized }) : win.getBounds();
-    prefs.update({ window: { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height, maximized } });
+    try {
+      prefs.update({ window: { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height, maximized } });
+    } catch {
+      // A full or read-only disk: the window opens where it did last time, and no error dialog
+      // (an uncaught exception here would be one) is worth a window position.
+    }
   };
   const schedule = () => {
     clearTimeout(timer);

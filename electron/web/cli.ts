@@ -9,6 +9,10 @@ import { nodeLocale } from '../core/system-language';
 import { createConfBackend } from '../services/settings/conf-backend';
 import { launchToken } from './launch-token';
 import { startWebHost } from './server';
+import { exitOnSignals } from './signals';
+
+/** How long a signal may take to stop everything; a second signal ends the process at once. */
+const SHUTDOWN_MS = 4_000;
 
 const USAGE = `Usage: npm run web -- [--port N] [--token T] [--data-dir DIR] [--no-open]
 
@@ -60,16 +64,19 @@ async function main(): Promise<void> {
   console.log(`Data: ${dataDir}`);
   if (!values['no-open']) open(host.url).catch(() => console.log('Open the address above in your browser.'));
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await host.close();
-    await core.shutdown();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // For diagnostics through the inspector (`node --inspect`) and the soak test; nothing else reads it.
+  (globalThis as Record<symbol, unknown>)[Symbol.for('ferry.stats')] = () => core.stats();
+
+  exitOnSignals({
+    logger,
+    deadlineMs: SHUTDOWN_MS + 2_000,
+    keychainStuck: () => core.stats().keychainStuckThreads > 0,
+    stop: async () => {
+      // Answers keep streaming into the history while the page connections close.
+      await host.close().catch((error: unknown) => logger.warn('closing the page connections failed', error));
+      return core.shutdown({ timeoutMs: SHUTDOWN_MS });
+    },
+  });
 }
 
 main().catch((err: unknown) => {

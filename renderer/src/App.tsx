@@ -8,6 +8,7 @@ import { SearchLauncher } from './features/search/SearchLauncher';
 import { useAppStore } from './state/app-store';
 import { useUiStore } from './state/ui-store';
 import { ConnectionBanner } from './ui/ConnectionBanner';
+import { FaultBanners } from './features/faults/FaultBanners';
 
 export function App() {
   const settingsOpen = useAppStore((s) => s.settingsSection !== null);
@@ -16,6 +17,7 @@ export function App() {
   return (
     <div className="app">
       <ConnectionBanner />
+      <FaultBanners />
       <div className="app-columns">
         {!collapsed && <Sidebar />}
         <ChatView />

@@ -28,6 +28,12 @@ export const ErrorCode = z.enum([
   'database_unavailable',
   /** A file could not be attached; `details.problem` says why (an AttachmentProblem). */
   'attachment_rejected',
+  /** A write failed because the disk (or the user's quota) is full. Nothing stored was lost. */
+  'storage_full',
+  /** A write failed because the data folder or file is read-only (permissions, a read-only mount). */
+  'storage_read_only',
+  /** A write (or read) failed with an I/O error of the disk or file system. */
+  'storage_io',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

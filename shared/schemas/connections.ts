@@ -41,6 +41,12 @@ export const ConnectionConfig = z.object({
   proxy: ProxyConfig.nullable().default(null),
   /** The origin the key was saved or confirmed for; the key is never sent anywhere else. */
   keyOrigin: z.string().max(2048).nullable().default(null),
+  /**
+   * Where the key was saved: a request of a connection whose key is in the keychain stops when the
+   * keychain cannot be read, instead of going out without it. Null: no key (or saved by a Ferry
+   * that did not record it; then a bound `keyOrigin` counts as 'keychain').
+   */
+  keyStorage: KeyStorage.nullable().default(null),
   /** Model names the user added by hand. */
   customModels: z.array(z.string().max(200)).max(500).default([]),
   /** The last list from GET /models, cached. */
@@ -53,6 +59,8 @@ export const KeyState = z.object({
   set: z.boolean(),
   storage: KeyStorage.nullable(),
   last4: z.string().max(4).nullable(),
+  /** A key is saved but the keychain could not be read just now: requests stop until it can. */
+  unreadable: z.boolean().default(false),
 });
 export type KeyState = z.infer<typeof KeyState>;
 

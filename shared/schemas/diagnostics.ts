@@ -18,6 +18,8 @@ export const DiagnosticCode = z.enum([
   'no_model',
   /** The server's model list does not have the configured model (close matches in `modelSuggestions`). */
   'model_not_listed',
+  /** A key is saved in the keychain, which could not be read: nothing was sent. */
+  'keychain_unavailable',
   'host_not_found',
   'refused',
   'tls',

@@ -14,3 +14,4 @@ export * from './attachments';
 export * from './assistants';
 export * from './data';
 export * from './sync';
+export * from './storage';

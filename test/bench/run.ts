@@ -256,7 +256,10 @@ Hits (conversations, capped at 20): ${Object.entries(hitCounts).map(([q, n]) => 
     });
   }
   const dataMd = RUN_DATA ? await dataSection(dataOptions()) : previousData;
-  const md = [mainMd.trimEnd(), rendererMd.trim(), dataMd.trim()].filter(Boolean).join('\n\n') + '\n';
+  // The soak section (test/soak/run.ts) is not this script's to rewrite: carry it over as it was.
+  const SOAK = /<!-- soak section[\s\S]*?<!-- \/soak section -->/;
+  const soak = SOAK.exec(previousFile)?.[0];
+  const md = [mainMd.trimEnd(), rendererMd.replace(SOAK, '').trim(), soak, dataMd.replace(SOAK, '').trim()].filter(Boolean).join('\n\n') + '\n';
   writeFileSync(values.out, md);
   console.log(md);
 } finally {

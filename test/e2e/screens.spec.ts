@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe';
 import { expect, setAppearance, setUpConnection, test } from './support/fixtures';
 
 /**
@@ -11,13 +11,7 @@ import { expect, setAppearance, setUpConnection, test } from './support/fixtures
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
 const WIDTHS = [800, 1920] as const;
 
-async function axe(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  expect(serious, serious.join('\n')).toEqual([]);
-}
+const axe = expectNoSeriousViolations;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, animations: 'disabled' });
 

@@ -16,7 +16,7 @@ const { values } = parseArgs({ options: { 'timeout-ms': { type: 'string', defaul
 const vault = createKeyVault({
   keychain: createKeychainStore(values.service),
   memory: createMemoryStore(),
-  timeoutMs: Number(values['timeout-ms']),
+  probeTimeoutMs: Number(values['timeout-ms']),
 });
 const started = performance.now();
 const status = await vault.status();

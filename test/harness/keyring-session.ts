@@ -18,6 +18,17 @@ export interface KeyringSession {
   readonly dir: string;
   /** Stops the keyring and the bus and removes the temp dir. Safe to call more than once. */
   stop(): Promise<void>;
+  /** The bus daemon's PID (for fault tests: SIGSTOP freezes the whole bus). */
+  readonly busPid: number;
+  /** The gnome-keyring-daemon's PID, or null once it was killed. */
+  keyringPid(): number | null;
+  /** Sends `signal` to the keyring daemon (SIGSTOP hangs it, SIGCONT resumes it, SIGKILL ends it). */
+  signalKeyring(signal: NodeJS.Signals): void;
+  /**
+   * A fresh, unlocked daemon takes over the bus name (`--replace`), as after a crash and a new
+   * login: the old one (or one the bus started on demand, which comes up locked) is replaced.
+   */
+  restartKeyring(): Promise<void>;
 }
 
 export interface KeyringSessionOptions {
@@ -52,7 +63,29 @@ export async function startKeyringSession(options: KeyringSessionOptions = {}): 
     const started = startKeyring(env);
     keyring = started.child;
     await waitForName(env, started, readyTimeoutMs);
-    return { env, busAddress: bus.address, dir, stop };
+    const replaced: ChildProcess[] = [];
+    return {
+      env,
+      busAddress: bus.address,
+      dir,
+      busPid: bus.pid,
+      stop: async () => {
+        for (const child of replaced) await terminate(child);
+        await stop();
+      },
+      keyringPid: () => (keyring && keyring.exitCode === null && keyring.signalCode === null ? keyring.pid ?? null : null),
+      signalKeyring: (name) => {
+        if (keyring?.pid) signal(keyring.pid, name);
+      },
+      async restartKeyring() {
+        const next = startKeyring(env, ['--replace']);
+        if (keyring) replaced.push(keyring);
+        keyring = next.child;
+        // The old daemon leaves; wait until the new one answers for the name.
+        await delay(300);
+        await waitForName(env, next, readyTimeoutMs);
+      },
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -92,9 +125,9 @@ interface StartedKeyring {
   stderr: () => string;
 }
 
-function startKeyring(env: NodeJS.ProcessEnv): StartedKeyring {
+function startKeyring(env: NodeJS.ProcessEnv, extra: string[] = []): StartedKeyring {
   // --foreground keeps the daemon our child, so we know its PID and see its errors.
-  const child = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
+  const child = spawn('gnome-keyring-daemon', ['--foreground', ...extra, '--unlock', '--components=secrets'], {
     env,
     stdio: ['pipe', 'ignore', 'pipe'],
   });

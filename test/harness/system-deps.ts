@@ -19,6 +19,12 @@ const requiredDeps = (env: NodeJS.ProcessEnv): SystemDep[] => [
   { name: 'chromium', path: chromiumPath(env), debianPackage: 'chromium' },
   { name: 'tinyproxy', debianPackage: 'tinyproxy' },
   { name: 'rclone', debianPackage: 'rclone' },
+  // Fault injection: a small tmpfs that fills and read-only bind mounts (as root), a low fd limit.
+  { name: 'mount', debianPackage: 'mount' },
+  { name: 'umount', debianPackage: 'mount' },
+  { name: 'prlimit', debianPackage: 'util-linux' },
+  // Permission bits bite only an unprivileged user: those tests drop to nobody.
+  { name: 'setpriv', debianPackage: 'util-linux' },
 ];
 
 const isExecutable = (path: string): boolean => {

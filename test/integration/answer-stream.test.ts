@@ -3,6 +3,7 @@ import type { AnyEvent } from '../../shared/events';
 import { EventBus } from '../../electron/core/event-bus';
 import { createLogger } from '../../electron/core/logger';
 import { streamAnswer } from '../../electron/services/chat/answer-stream';
+import { UnsavedAnswers } from '../../electron/services/chat/unsaved-answers';
 import type { StreamChat } from '../../electron/services/upstream/types';
 import { useStorageSandbox } from './storage-fixtures';
 
@@ -27,7 +28,9 @@ function setup() {
   const conversation = history.createConversation({ title: 't', connectionId: null, model: 'm' });
   const message = history.insertMessage({ conversationId: conversation.id, parentId: null, role: 'assistant', content: '', status: 'streaming', model: 'm' });
   let clock = 1000;
-  const deps = (streamChat: StreamChat) => ({ history, events, streamChat, logger: createLogger(() => {}), persistIntervalMs: 10, now: () => (clock += 700) });
+  const logger = createLogger(() => {});
+  const unsaved = new UnsavedAnswers({ history, events, logger });
+  const deps = (streamChat: StreamChat) => ({ history, events, streamChat, logger, unsaved, persistIntervalMs: 10, now: () => (clock += 700) });
   return { history, seen, message, deps };
 }
 

@@ -148,7 +148,7 @@ describe('chat through the core', () => {
   it('keeps the key in the keychain only: no file in the data folder holds it, no event carries it', async () => {
     const conn = await configure('keychain');
     const views = await t.call('connections.list', {});
-    expect(views[0]!.key).toEqual({ set: true, storage: 'keychain', last4: KEY.slice(-4) });
+    expect(views[0]!.key).toEqual({ set: true, storage: 'keychain', last4: KEY.slice(-4), unreadable: false });
     const sent = await t.call('chat.send', { text: 'secret check' });
     await t.finished(sent.assistantMessage.id);
     await t.restart(); // flush WAL and config to disk

@@ -5,60 +5,17 @@
  * requests, navigation, permissions, a second launch, page failures and quitting mid-stream.
  * FERRY_MAIN_BUNDLE points it at another build (e.g. an older commit's) to show what that one does.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixture';
+import { describe, expect, it } from 'vitest';
 import { startTinyproxy } from './support/proxies';
-import { startMainUnderTest, type DriverState, type MainUnderTest } from '../harness/fake-electron/client';
+import { dataOf, invoke, OWN_PAGE, useMainUnderTest } from './support/main-under-test';
+import type { DriverState } from '../harness/fake-electron/client';
 import type { FrameSpec } from '../harness/fake-electron/protocol';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BUNDLE = process.env.FERRY_MAIN_BUNDLE ?? join(ROOT, 'dist-electron/main.cjs');
-/** What Chromium reports in `event.senderFrame` for our page. */
-const OWN_PAGE: FrameSpec = { url: 'app://ferry/index.html', origin: 'app://ferry' };
 
-type Result = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string } };
-
-let fixture: FixtureServer;
-const started: MainUnderTest[] = [];
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npx vite build\` first (npm test does)`);
-  fixture = await startFixtureServer();
-});
-afterAll(() => fixture?.close());
-afterEach(async () => {
-  for (const main of started.splice(0)) await main.stop();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  fixture.reset();
-});
-
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ferry-main-'));
-  dirs.push(dir);
-  return dir;
-};
-
-async function boot(options: { dataDir?: string; lock?: boolean; missingModules?: string[]; packagedResources?: string } = {}): Promise<{ main: MainUnderTest; loaded: DriverState; booted: DriverState; dataDir: string }> {
-  const dataDir = options.dataDir ?? tempDir();
-  const main = await startMainUnderTest({ FERRY_DATA_DIR: dataDir, FERRY_KEYCHAIN_SERVICE: `ferry-main-test-${process.pid}-${Date.now()}` });
-  started.push(main);
-  const loaded = await main.send<DriverState>({ cmd: 'load', bundle: BUNDLE, singleInstanceLock: options.lock ?? true, missingModules: options.missingModules, packagedResources: options.packagedResources });
-  const booted = await main.send<DriverState>({ cmd: 'ready' });
-  return { main, loaded, booted, dataDir };
-}
-
-/** The data of a successful answer; fails the test with the error otherwise. */
-function dataOf<T>(result: Result): T {
-  if (!result.ok) throw new Error(`request failed: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
-
-const invoke = (main: MainUnderTest, route: string, input: unknown = {}, frame: FrameSpec = OWN_PAGE) =>
-  main.send<Result>({ cmd: 'invoke', route, input, frame });
+const { boot, tempDir, fixture, streamingAnswer, storedAnswer } = useMainUnderTest();
 
 describe('Electron main, loaded from the built bundle', () => {
   it('boots to the first answered app.info request from its own page', async () => {
@@ -246,7 +203,7 @@ describe('Electron main, loaded from the built bundle', () => {
     try {
       const { main } = await boot();
       const setUp = async (proxy: unknown) => {
-        const { id } = dataOf<{ id: string }>(await invoke(main, 'connections.save', { name: 'P', baseUrl: fixture.baseUrl, model: 'fixture-model', proxy }));
+        const { id } = dataOf<{ id: string }>(await invoke(main, 'connections.save', { name: 'P', baseUrl: fixture().baseUrl, model: 'fixture-model', proxy }));
         await invoke(main, 'connections.setKey', { id, key: 'sk-fixture-1234567', storage: 'session' });
         return id;
       };
@@ -265,7 +222,7 @@ describe('Electron main, loaded from the built bundle', () => {
       const withLogin = await setUp({ mode: 'manual', url: tiny.url, username: 'ferry', bypassLocal: false });
       expect((await invoke(main, 'proxy.setPassword', { scope: withLogin, password: 'pr0xy-pass' })).ok).toBe(true);
       expect(await chat(withLogin)).toBe('done');
-      expect(tiny.log()).toContain(`CONNECT 127.0.0.1:${fixture.port}`);
+      expect(tiny.log()).toContain(`CONNECT 127.0.0.1:${fixture().port}`);
       expect(await fetchCalls()).toBe(0);
 
       const plain = await setUp({ mode: 'manual', url: 'http://127.0.0.1:3128', username: '', bypassLocal: false });
@@ -291,19 +248,11 @@ describe('Electron main, loaded from the built bundle', () => {
   });
 
   it('quitting mid-stream writes the partial answer, within the time limit, and quits', async () => {
-    fixture.configure({ chunkDelayMs: 150, repeat: 200 });
+    fixture().configure({ chunkDelayMs: 150, repeat: 200 });
     const dataDir = tempDir();
     const first = await boot({ dataDir });
-    const { id } = dataOf<{ id: string }>(await invoke(first.main, 'connections.save', { name: 'Fixture', baseUrl: fixture.baseUrl, model: 'fixture-model' }));
-    expect((await invoke(first.main, 'connections.setKey', { id, key: 'sk-fixture-1234567', storage: 'session' })).ok).toBe(true);
-    const sent = await invoke(first.main, 'chat.send', { text: 'a long answer please' });
-    const { conversation, assistantMessage } = dataOf<{ conversation: { id: string }; assistantMessage: { id: string } }>(sent);
     // Some of the answer has reached the window before the user quits.
-    for (let i = 0; i < 100; i++) {
-      const events = await first.main.send<{ name: string }[]>({ cmd: 'events' });
-      if (events.some((e) => e.name === 'chat.delta')) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const answer = await streamingAnswer(first.main);
 
     const quit = await first.main.send<{ quitted: boolean; elapsedMs: number; state: DriverState }>({ cmd: 'quit' });
     expect(quit.quitted).toBe(true);
@@ -317,12 +266,18 @@ describe('Electron main, loaded from the built bundle', () => {
     expect(log).toMatch(/shut down in \d+ ms/);
     expect(log).not.toContain('sk-fixture-1234567');
 
-    const second = await boot({ dataDir });
-    const { messages } = dataOf<{ messages: { id: string; status: string; content: string }[] }>(
-      await invoke(second.main, 'conversations.get', { id: conversation.id }),
-    );
-    const answer = messages.find((m) => m.id === assistantMessage.id)!;
-    expect(answer.status).toBe('interrupted');
-    expect(answer.content.length).toBeGreaterThan(0);
+    const stored = await storedAnswer(dataDir, answer);
+    expect(stored?.status).toBe('interrupted');
+    expect(stored?.content.length).toBeGreaterThan(0);
+  });
+
+  it('the window\'s size and place are written through the guarded settings file, which keeps a copy of them', async () => {
+    const { main, dataDir } = await boot();
+    await main.send<DriverState>({ cmd: 'resize', bounds: { x: 40, y: 60, width: 900, height: 700 } });
+    const read = (name: string) => JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as { window?: unknown };
+    const window = { x: 40, y: 60, width: 900, height: 700, maximized: false };
+    expect(read('config.json').window).toEqual(window);
+    // The rotating copy the core keeps after each successful write: a damaged config.json can be restored from it.
+    expect(read('config.json.1').window).toEqual(window);
   });
 });

@@ -246,6 +246,6 @@ describe('recovery mode in the core', () => {
 
   it('reports a healthy database in app.info', async () => {
     t = await startTestCore(join(sandbox.dir(), 'fresh'));
-    expect((await t.call('app.info', {})).database).toEqual({ ok: true, path: join(t.dataDir, 'ferry.db'), backups: [] });
+    expect((await t.call('app.info', {})).database).toEqual({ ok: true, path: join(t.dataDir, 'ferry.db'), backups: [], storage: { writable: true, readOnly: false } });
   });
 });

@@ -6,7 +6,9 @@ import { resolveAppRequest, mimeType, appResponseHeaders } from '../../electron/
 import { navigationDecision } from '../../electron/main/policy/navigation';
 import { isAllowedOrigin, originOf } from '../../electron/main/policy/origin';
 import { allowPermissionCheck, allowPermissionRequest } from '../../electron/main/policy/permissions';
-import { createQuitGuard, withTimeLimit } from '../../electron/main/policy/quit-guard';
+import { createQuitGuard, endingAfter, withTimeLimit } from '../../electron/main/policy/quit-guard';
+import { quitOnSignals } from '../../electron/main/policy/quit-signals';
+import { createSignalSorter, type ShutdownSignal } from '../../electron/core/shutdown-signals';
 import { recoveryTrigger } from '../../electron/main/policy/recovery';
 import { isTrustedSender } from '../../electron/main/policy/sender-check';
 import { revealWindow, type RevealableWindow } from '../../electron/main/policy/single-instance';
@@ -172,6 +174,65 @@ describe('quitting', () => {
     hung.onQuitRequested({ preventDefault() {} });
     expect(await hung.finished).toEqual({ kind: 'timeout' });
     expect(await withTimeLimit(async () => Promise.reject(new Error('db closed twice')), 1_000)).toMatchObject({ kind: 'failed' });
+  });
+  it('ends the process by killing it when a keychain thread is stuck, which quit() would wait on for ever', async () => {
+    const ends: string[] = [];
+    const stuck = createQuitGuard({
+      shutdown: async () => ({ keychainThreadStuck: true }),
+      limitMs: 1_000,
+      quit: () => ends.push('quit'),
+      kill: () => ends.push('kill'),
+    });
+    stuck.onQuitRequested({ preventDefault() {} });
+    expect(await stuck.finished).toEqual({ kind: 'done', report: { keychainThreadStuck: true } });
+    expect(ends).toEqual(['kill']);
+
+    const fine = createQuitGuard({ shutdown: async () => ({ keychainThreadStuck: false }), limitMs: 1_000, quit: () => ends.push('quit'), kill: () => ends.push('kill') });
+    fine.onQuitRequested({ preventDefault() {} });
+    await fine.finished;
+    expect(ends).toEqual(['kill', 'quit']);
+  });
+  it('without a report (timed out, failed), asks whether a thread is stuck now', () => {
+    expect(endingAfter({ kind: 'timeout' }, () => true)).toBe('kill');
+    expect(endingAfter({ kind: 'timeout' }, () => false)).toBe('quit');
+    expect(endingAfter({ kind: 'failed', error: new Error('x') }, () => true)).toBe('kill');
+    expect(endingAfter({ kind: 'done' }, () => false)).toBe('quit');
+    // A report is the truth at the end of shutdown: it wins over the live count.
+    expect(endingAfter({ kind: 'done', report: { keychainThreadStuck: false } }, () => true)).toBe('quit');
+  });
+});
+
+describe('shutdown signals', () => {
+  it('tell the first signal, its echo and a real second one apart', () => {
+    let now = 1_000;
+    const sort = createSignalSorter(300, () => now);
+    expect(sort('SIGTERM')).toBe('first');
+    now += 5;
+    expect(sort('SIGTERM')).toBe('echo');
+    now += 100;
+    // Another signal right away is someone insisting, not an echo.
+    expect(sort('SIGINT')).toBe('again');
+    now += 400;
+    expect(sort('SIGTERM')).toBe('again');
+  });
+  it('in Electron main: the first quits through the guard, the echo does nothing, a second exits at once', () => {
+    const listeners = new Map<ShutdownSignal, () => void>();
+    const done: string[] = [];
+    let now = 0;
+    quitOnSignals({
+      on: (signal, listener) => listeners.set(signal, listener),
+      requestQuit: (signal) => done.push(`quit ${signal}`),
+      exitNow: (signal) => done.push(`exit ${signal}`),
+      sorter: createSignalSorter(300, () => now),
+    });
+    expect([...listeners.keys()].sort()).toEqual(['SIGHUP', 'SIGINT', 'SIGTERM']);
+    listeners.get('SIGTERM')!();
+    now = 10;
+    listeners.get('SIGTERM')!();
+    expect(done).toEqual(['quit SIGTERM']);
+    now = 2_000;
+    listeners.get('SIGTERM')!();
+    expect(done).toEqual(['quit SIGTERM', 'exit SIGTERM']);
   });
 });
 

@@ -39,6 +39,7 @@ describe('PreferencesService', () => {
       headers: {},
       proxy: null,
       keyOrigin: null,
+      keyStorage: null,
       customModels: [],
       modelCache: null,
     });

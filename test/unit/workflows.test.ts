@@ -50,6 +50,12 @@ describe('GitHub Actions workflows', () => {
     expect(runs).toContain('packaged.spec.ts');
     expect(job.strategy!.matrix!.include!.every((m) => m.app && m.app.startsWith('release/smoke/'))).toBe(true);
     expect(runs).toContain('node node_modules/electron/install.js');
+    // Linux runs npm test as root, which the fault tests need; elsewhere they are left out (Linux-only tools).
+    const linuxTest = job.steps.find((s) => s.run?.includes('xvfb-run -a npm test'))!;
+    expect(linuxTest.if).toBe("runner.os == 'Linux'");
+    expect(linuxTest.run).toMatch(/sudo .*xvfb-run -a npm test/);
+    const otherTests = job.steps.find((s) => s.if === "runner.os != 'Linux'" && s.run?.startsWith('npx vitest run'))!;
+    expect(otherTests.run).toContain("--exclude 'test/integration/faults/**'");
     // The Node line Electron 45 embeds and its tooling requires (package.json engines: >=22.12).
     expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe('22');
   });

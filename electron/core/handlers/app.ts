@@ -1,7 +1,7 @@
 import type { Handlers } from '../router';
 import type { KeyVault } from '../../services/secrets/types';
 import type { PreferencesService } from '../../services/settings/preferences-service';
-import type { DatabaseStatus, Language } from '../../../shared/schemas';
+import type { DatabaseStatus, Language, SettingsFileStatus } from '../../../shared/schemas';
 
 type AppHandlers = Pick<Handlers, 'app.info' | 'prefs.get' | 'prefs.set'>;
 
@@ -10,9 +10,16 @@ export function appHandlers(
   prefs: PreferencesService,
   vault: KeyVault,
   databaseStatus: () => DatabaseStatus,
+  settingsFileStatus: () => SettingsFileStatus,
 ): AppHandlers {
   return {
-    'app.info': async () => ({ ...info, platform: process.platform, keychain: await vault.status(), database: databaseStatus() }),
+    'app.info': async () => ({
+      ...info,
+      platform: process.platform,
+      keychain: await vault.status(),
+      database: databaseStatus(),
+      settingsFile: settingsFileStatus(),
+    }),
     'prefs.get': () => prefs.read(),
     'prefs.set': (patch) => prefs.update(patch),
   };

@@ -39,9 +39,12 @@ export function connectionToolHandlers(prefs: PreferencesService, vault: KeyVaul
       // A key typed in the form goes only to the host the form names, and is kept nowhere.
       const typed: KeyVault = {
         status: () => vault.status(),
+        retry: () => vault.retry(),
         setKey: (account, value, storage) => vault.setKey(account, value, storage),
         deleteKey: (account) => vault.deleteKey(account),
-        getKey: async (account) => (account === connection.id ? { key, storage: 'session' } : vault.getKey(account)),
+        getKey: async (account, lookup) => (account === connection.id ? { key, storage: 'session' } : vault.getKey(account, lookup)),
+        // The app's vault outlives this test: closing it is not the test's business.
+        close: () => undefined,
       };
       return runDiagnostics({ ...connection, keyOrigin: connectionOrigin(connection) }, { vault: typed, network });
     },

@@ -34,7 +34,7 @@ export function storeConnection(prefs: PreferencesService, next: ConnectionConfi
 
 /** A connection as the form describes it: the saved one (if any) with the form's fields on top. */
 export function applyDraft(previous: ConnectionConfig | null, input: ConnectionDraft, id: string): ConnectionConfig {
-  const base = previous ?? { headers: {}, proxy: null, keyOrigin: null, customModels: [], modelCache: null, preset: 'custom' as const, asTyped: false };
+  const base = previous ?? { headers: {}, proxy: null, keyOrigin: null, keyStorage: null, customModels: [], modelCache: null, preset: 'custom' as const, asTyped: false };
   return {
     ...base,
     id,
@@ -54,7 +54,16 @@ export function connectionHandlers(prefs: PreferencesService, vault: KeyVault, e
   const changed = () => events.emit('connections.changed', {});
 
   return {
-    'connections.list': () => Promise.all(prefs.read().connections.map((c) => toConnectionView(c, vault))),
+    'connections.list': async () => {
+      const views = await Promise.all(prefs.read().connections.map((c) => toConnectionView(c, vault)));
+      // Keys saved before Ferry recorded where they went: record it now that the keychain answered.
+      const unrecorded = views.filter((v) => v.keyStorage === null && v.key.set && v.key.storage && !v.key.unreadable);
+      if (unrecorded.length > 0) {
+        const place = new Map(unrecorded.map((v) => [v.id, v.key.storage]));
+        prefs.update({ connections: prefs.read().connections.map((c) => (place.has(c.id) ? { ...c, keyStorage: place.get(c.id)! } : c)) });
+      }
+      return views;
+    },
 
     'connections.save': async (input) => {
       const current = prefs.read();
@@ -62,8 +71,9 @@ export function connectionHandlers(prefs: PreferencesService, vault: KeyVault, e
       const saved = applyDraft(previous, input, previous?.id ?? randomUUID());
       const id = saved.id;
       // A key saved before binding existed is bound to the host it was used with until now.
-      if (previous && previous.keyOrigin === null && (await vault.getKey(id).catch(() => null))) {
-        saved.keyOrigin = connectionOrigin(previous);
+      if (previous && previous.keyOrigin === null) {
+        const found = await vault.getKey(id).catch(() => null);
+        if (found) Object.assign(saved, { keyOrigin: connectionOrigin(previous), keyStorage: found.storage });
       }
       // The model list belongs to the server it came from.
       if (previous && connectionOrigin(previous) !== connectionOrigin(saved)) saved.modelCache = null;
@@ -77,8 +87,9 @@ export function connectionHandlers(prefs: PreferencesService, vault: KeyVault, e
     'connections.setKey': async ({ id, key, storage }) => {
       const connection = find(id);
       await vault.setKey(id, key, storage);
-      // A key typed for this connection is bound to the host it points to now.
-      const bound = { ...connection, keyOrigin: connectionOrigin(connection) };
+      // A key typed for this connection is bound to the host it points to now, and recorded where it
+      // went: a request must not go out without it when the keychain cannot be read later.
+      const bound = { ...connection, keyOrigin: connectionOrigin(connection), keyStorage: storage };
       storeConnection(prefs, bound);
       changed();
       return toConnectionView(bound, vault);
@@ -87,7 +98,7 @@ export function connectionHandlers(prefs: PreferencesService, vault: KeyVault, e
     'connections.clearKey': async ({ id }) => {
       const connection = find(id);
       await vault.deleteKey(id);
-      const cleared = { ...connection, keyOrigin: null };
+      const cleared = { ...connection, keyOrigin: null, keyStorage: null };
       storeConnection(prefs, cleared);
       changed();
       return toConnectionView(cleared, vault);

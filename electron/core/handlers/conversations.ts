@@ -25,7 +25,8 @@ export function conversationHandlers(
       const conversation = history.getConversation(id);
       // A conversation in the trash (soft-deleted, awaiting undo or purge) is gone for the UI.
       if (!conversation || history.isConversationDeleted(id)) throw notFound();
-      const messages = attachments.withRefs(id, history.listMessages(id));
+      // Answers the disk has not taken yet are shown as they are on screen, not as last stored.
+      const messages = attachments.withRefs(id, chat.unsaved.overlay(history.listMessages(id)));
       return { conversation, messages, settings: history.getSettings(id) ?? DEFAULT_CONVERSATION_SETTINGS };
     },
 

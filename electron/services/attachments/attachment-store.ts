@@ -1,4 +1,5 @@
 import type Database from 'libsql';
+import { inTransaction } from '../storage/transaction';
 import type { AttachmentKind, AttachmentRef } from '../../../shared/schemas';
 
 /** What is stored about one file, apart from its name (names belong to the messages using it). */
@@ -113,9 +114,10 @@ export function createAttachmentStore(db: Database.Database, now: () => number, 
   type LinkedRow = AttachmentRow & { name: string; message_id: string };
   const toLinked = (row: LinkedRow): LinkedAttachment => ({ ...toStored(row), name: row.name });
 
-  const linkTx = db.transaction((messageId: string, items: ReadonlyArray<{ id: string; name: string }>) => {
-    items.forEach((item, position) => sql.link.run(messageId, position, item.id, item.name));
-  });
+  const linkTx = (messageId: string, items: ReadonlyArray<{ id: string; name: string }>) =>
+    inTransaction(db, () => {
+      items.forEach((item, position) => sql.link.run(messageId, position, item.id, item.name));
+    });
 
   return {
     getAttachment(id: string): StoredAttachment | null {

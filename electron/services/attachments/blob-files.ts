@@ -59,8 +59,14 @@ export function createBlobFiles(dir: string) {
       const target = pathOf(id);
       await mkdir(join(dir, id.slice(0, 2)), { recursive: true });
       const temp = `${target}.${randomUUID()}.part`;
-      await writeFile(temp, bytes);
-      await rename(temp, target);
+      try {
+        await writeFile(temp, bytes);
+        await rename(temp, target);
+      } catch (error) {
+        // A full disk leaves a partial file, which no clean-up would ever find (it has no id's name).
+        await rm(temp, { force: true }).catch(() => {});
+        throw error;
+      }
     },
     read: (id: string): Promise<Buffer> => readFile(pathOf(id)),
     async remove(id: string): Promise<void> {

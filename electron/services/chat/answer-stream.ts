@@ -5,6 +5,7 @@ import type { HistoryRepository } from '../storage/types';
 import type { StreamChat, StreamChatRequest, TokenUsage } from '../upstream/types';
 import { createDeltaBatcher } from './delta-batcher';
 import { createPersistThrottle } from './persist-throttle';
+import type { UnsavedAnswers } from './unsaved-answers';
 
 export interface AnswerStreamDeps {
   history: HistoryRepository;
@@ -12,6 +13,8 @@ export interface AnswerStreamDeps {
   streamChat: StreamChat;
   logger: Logger;
   persistIntervalMs: number;
+  /** Where the answer's writes go; a failed one is kept there until the disk takes it. */
+  unsaved: UnsavedAnswers;
   now?: () => number;
 }
 
@@ -37,17 +40,23 @@ const addUsage = (before: MessageUsage | null | undefined, after: TokenUsage | n
 /**
  * Streams one answer into a stored assistant message: text and reasoning each grow their own part
  * (a continued answer grows from what it already had), both are written behind a throttle, and
- * the final write carries status, error, reasoning time and usage together.
+ * the final write carries status, error, reasoning time and usage together. A write the disk refuses
+ * does not stop the stream: the text keeps reaching the screen and waits in `unsaved`.
  */
 export async function streamAnswer(deps: AnswerStreamDeps, message: Message, request: AnswerRequest): Promise<AnswerResult> {
-  const { history, events, streamChat, logger } = deps;
+  const { history, events, streamChat, logger, unsaved } = deps;
   const now = deps.now ?? Date.now;
   const started = now();
   let content = message.content;
   let reasoning = message.reasoning ?? '';
   let reasoningMs: number | null | undefined = undefined;
   let reasoned = false;
-  const throttle = createPersistThrottle(() => history.updateMessageContent(message.id, content, reasoning), deps.persistIntervalMs);
+  unsaved.begin(message);
+  const throttle = createPersistThrottle(
+    () => unsaved.progress(message, content, reasoning),
+    deps.persistIntervalMs,
+    (error) => logger.error(`answer ${message.id}: writing its text failed`, error),
+  );
   const batcher = createDeltaBatcher(
     (part, offset, text) => events.emit('chat.delta', { conversationId: message.conversationId, messageId: message.id, part, offset, text }),
     DELTA_BATCH_MS,
@@ -86,7 +95,7 @@ export async function streamAnswer(deps: AnswerStreamDeps, message: Message, req
     error = outcome.error;
     logger.warn(`upstream ${error.code} ${error.status ?? ''} ${error.host ?? ''}${error.path ?? ''}`);
   }
-  const finished = history.finishMessage(message.id, {
+  const finished = unsaved.finish(message, {
     content,
     status,
     error,
@@ -95,7 +104,12 @@ export async function streamAnswer(deps: AnswerStreamDeps, message: Message, req
     usage: addUsage(message.usage, outcome.usage) ?? null,
   });
   if (finished) events.emit('message.updated', finished);
-  const conversation = history.touchConversation(message.conversationId);
-  if (conversation) events.emit('conversation.updated', conversation);
+  try {
+    const conversation = history.touchConversation(message.conversationId);
+    if (conversation) events.emit('conversation.updated', conversation);
+  } catch (touchError) {
+    // Only the sidebar order; the answer itself is stored or pending.
+    logger.warn(`conversation ${message.conversationId} not moved to the top: ${String(touchError)}`);
+  }
   return { streamOptionsRejected: outcome.streamOptionsRejected === true };
 }

@@ -23,6 +23,7 @@ import type { StreamChat } from '../upstream/types';
 import { streamAnswer } from './answer-stream';
 import { effectiveParams } from '../models/effective-params';
 import { buildTurns } from './build-turns';
+import { UnsavedAnswers } from './unsaved-answers';
 
 export interface ChatServiceDeps {
   history: HistoryRepository;
@@ -59,16 +60,32 @@ interface Target {
   fetch: typeof fetch;
 }
 
+/** What `shutdown()` did, for the host's log and its choice of how to exit. */
+export interface ChatShutdownReport {
+  /** Answers that were streaming and were ended (stored as interrupted). */
+  interrupted: number;
+  /** Characters on screen that could not be stored (full disk): lost with the process. */
+  unsaved: number;
+  /** Some answer's final write did not finish within the limit; it is marked interrupted at next start. */
+  timedOut: boolean;
+}
+
 /**
  * Sends, regenerates, edits and continues answers in a conversation's message tree. Each request
  * returns as soon as its messages exist; the stream runs on, independent of which conversation the
- * UI shows, and several conversations may stream at once.
+ * UI shows, and several conversations may stream at once. The writes a request makes (conversation,
+ * question, empty answer, active leaf) happen in one transaction: on a full disk the request fails
+ * with what happened and nothing half-written stays behind.
  */
 export class ChatService {
   private readonly active = new Map<string, { controller: AbortController; conversationId: string; done?: Promise<void> }>();
   private readonly running = new Set<Promise<void>>();
+  /** Answers whose newest text the disk has not taken yet. */
+  readonly unsaved: UnsavedAnswers;
 
-  constructor(private readonly deps: ChatServiceDeps) {}
+  constructor(private readonly deps: ChatServiceDeps) {
+    this.unsaved = new UnsavedAnswers({ history: deps.history, events: deps.events, logger: deps.logger });
+  }
 
   async send(input: SendInput): Promise<{ conversation: ConversationSummary; userMessage: Message; assistantMessage: Message }> {
     const { history } = this.deps;
@@ -85,20 +102,23 @@ export class ChatService {
     // Refuses before anything is stored when an attachment is gone.
     const attached = this.attachmentRefs(input.attachments ?? []);
     const title = deriveTitle(input.text) || deriveTitle(attached[0]?.name ?? '');
-    const conversation = existing ?? history.createConversation({ title, connectionId: target.connectionId, model: target.model });
-    if (!existing && assistant) {
-      history.setConversationAssistant(conversation.id, assistant.id);
-      // Copied, so the conversation keeps working (and can be tuned) whatever happens to the assistant.
-      history.updateSettings(conversation.id, {
-        systemPrompt: assistant.systemPrompt.trim() || null,
-        contextMessages: assistant.contextMessages,
-        temperature: assistant.temperature,
-        topP: assistant.topP,
-        maxTokens: assistant.maxTokens,
-      });
-    }
-    const path = activePath(history.listMessages(conversation.id), conversation.activeLeafId);
-    return this.ask(conversation.id, target, path, input.text, attached);
+    const asked = history.atomically(() => {
+      const conversation = existing ?? history.createConversation({ title, connectionId: target.connectionId, model: target.model });
+      if (!existing && assistant) {
+        history.setConversationAssistant(conversation.id, assistant.id);
+        // Copied, so the conversation keeps working (and can be tuned) whatever happens to the assistant.
+        history.updateSettings(conversation.id, {
+          systemPrompt: assistant.systemPrompt.trim() || null,
+          contextMessages: assistant.contextMessages,
+          temperature: assistant.temperature,
+          topP: assistant.topP,
+          maxTokens: assistant.maxTokens,
+        });
+      }
+      const path = activePath(history.listMessages(conversation.id), conversation.activeLeafId);
+      return this.ask(conversation.id, target, path, input.text, attached);
+    });
+    return this.launch(asked, target);
   }
 
   /** A new answer beside `messageId` (an assistant message), or under it (a user message). */
@@ -108,10 +128,12 @@ export class ChatService {
     const parentId = message.role === 'user' ? message.id : message.parentId;
     if (!parentId) throw new FerryError('invalid_input', 'This message has no question to answer again');
     const target = await this.targetOf(message.conversationId);
-    const path = activePath(history.listMessages(message.conversationId), parentId);
-    const assistantMessage = this.insertAnswer(message.conversationId, parentId, target.model);
-    const conversation = this.begin(assistantMessage, target, path);
-    return { conversation, assistantMessage };
+    const asked = history.atomically(() => {
+      const path = activePath(history.listMessages(message.conversationId), parentId);
+      const assistantMessage = this.insertAnswer(message.conversationId, parentId, target.model);
+      return { conversation: this.point(assistantMessage, target), assistantMessage, path };
+    });
+    return this.launch(asked, target);
   }
 
   /** Edit-and-resend: a new user message beside `messageId`, with its own answer; the old branch stays. */
@@ -120,11 +142,14 @@ export class ChatService {
     const message = this.message(messageId);
     if (message.role !== 'user') throw new FerryError('invalid_input', 'Only a user message can be edited');
     const target = await this.targetOf(message.conversationId);
-    const all = history.listMessages(message.conversationId);
-    const path = message.parentId ? activePath(all, message.parentId) : [];
     // The edited question keeps the files of the original.
     const [original] = this.deps.attachments?.withRefs(message.conversationId, [message]) ?? [message];
-    return this.ask(message.conversationId, target, path, text, original?.attachments ?? []);
+    const asked = history.atomically(() => {
+      const all = history.listMessages(message.conversationId);
+      const path = message.parentId ? activePath(all, message.parentId) : [];
+      return this.ask(message.conversationId, target, path, text, original?.attachments ?? []);
+    });
+    return this.launch(asked, target);
   }
 
   /**
@@ -140,13 +165,16 @@ export class ChatService {
     // Stopped a moment ago: its final write is done, let its bookkeeping finish too.
     if (previous) await previous.done;
     const target = await this.targetOf(message.conversationId);
-    const path = activePath(history.listMessages(message.conversationId), message.id);
-    const reopened = history.reopenMessage(message.id);
-    if (!reopened) throw new FerryError('busy', 'This answer is still streaming');
-    this.deps.events.emit('message.updated', reopened);
-    // The partial answer itself is the last turn: `buildTurns` keeps it since it is no longer streaming in `path`.
-    const conversation = this.begin(reopened, target, path);
-    return { conversation, message: reopened };
+    const asked = history.atomically(() => {
+      const path = activePath(history.listMessages(message.conversationId), message.id);
+      const reopened = history.reopenMessage(message.id);
+      if (!reopened) throw new FerryError('busy', 'This answer is still streaming');
+      // The partial answer itself is the last turn: `buildTurns` keeps it since it is no longer streaming in `path`.
+      return { conversation: this.point(reopened, target), assistantMessage: reopened, path };
+    });
+    this.deps.events.emit('message.updated', asked.assistantMessage);
+    const { conversation, assistantMessage } = this.launch(asked, target);
+    return { conversation, message: assistantMessage };
   }
 
   /** Switches the connection and model the conversation's next request goes to; new chats follow the choice. */
@@ -175,10 +203,27 @@ export class ChatService {
     for (const entry of this.active.values()) if (entry.conversationId === conversationId) entry.controller.abort();
   }
 
-  /** On quit: end every stream and wait until each answer is written. */
-  async shutdown(): Promise<void> {
+  /**
+   * On quit: ends every stream (each answer is stored as interrupted) and waits for the final
+   * writes, at most `timeoutMs`; then tries once more what the disk refused before.
+   */
+  async shutdown(timeoutMs = 3_000): Promise<ChatShutdownReport> {
+    const interrupted = this.active.size;
     for (const { controller } of this.active.values()) controller.abort(new Error('shutdown'));
-    await Promise.allSettled([...this.running]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finished = await Promise.race([
+      Promise.allSettled([...this.running]).then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    this.unsaved.retry();
+    this.unsaved.close();
+    return { interrupted, unsaved: this.unsaved.unsavedCharacters(), timedOut: !finished };
+  }
+
+  /** Streams running now (for diagnostics and the soak test). */
+  activeStreams(): number {
+    return this.active.size;
   }
 
   private assistantFor(id: string | undefined) {
@@ -197,6 +242,7 @@ export class ChatService {
     return this.deps.attachments.refsFor(items);
   }
 
+  /** The messages of a new turn, written in the caller's transaction; nothing is told or started yet. */
   private ask(conversationId: string, target: Target, path: Message[], text: string, attached: readonly AttachmentRef[] = []) {
     const inserted = this.deps.history.insertMessage({
       conversationId,
@@ -209,29 +255,45 @@ export class ChatService {
     this.deps.history.linkAttachments(inserted.id, attached);
     const userMessage: Message = attached.length > 0 ? { ...inserted, attachments: [...attached] } : inserted;
     const assistantMessage = this.insertAnswer(conversationId, userMessage.id, target.model);
-    const conversation = this.begin(assistantMessage, target, [...path, userMessage]);
-    return { conversation, userMessage, assistantMessage };
+    const conversation = this.point(assistantMessage, target);
+    return { conversation, userMessage, assistantMessage, path: [...path, userMessage] };
   }
 
   private insertAnswer(conversationId: string, parentId: string, model: string): Message {
     return this.deps.history.insertMessage({ conversationId, parentId, role: 'assistant', content: '', status: 'streaming', model });
   }
 
-  /**
-   * Points the conversation at the streaming answer `message` (its new leaf), tells every window,
-   * and starts the stream. Preferences are read once here: each read goes to the file.
-   */
-  private begin(message: Message, target: Target, path: Message[]): ConversationSummary {
-    const { history, events, prefs } = this.deps;
-    const preferences = prefs.read();
+  /** Points the conversation at the streaming answer `message` (its new leaf): part of the request's transaction. */
+  private point(message: Message, target: Target): ConversationSummary {
+    const { history } = this.deps;
     history.setActiveLeaf(message.conversationId, message.id);
     const touched = history.touchConversation(message.conversationId, { connectionId: target.connectionId, model: target.model });
     if (!touched) throw new FerryError('not_found', 'Conversation not found');
-    // New chats use the connection last used.
-    if (preferences.lastConnectionId !== target.connectionId) prefs.update({ lastConnectionId: target.connectionId });
-    events.emit('conversation.updated', touched);
-    this.start(message, target, path, preferences);
     return touched;
+  }
+
+  /**
+   * After the request's writes are stored: tells every window and starts the stream. Preferences
+   * are read once here: each read goes to the file.
+   */
+  private launch<T extends { conversation: ConversationSummary; assistantMessage: Message; path: Message[] }>(
+    asked: T,
+    target: Target,
+  ): Omit<T, 'path'> {
+    const { events, prefs, logger } = this.deps;
+    const { path, ...result } = asked;
+    const preferences = prefs.read();
+    // New chats use the connection last used; a settings file that cannot be written must not cost the answer.
+    if (preferences.lastConnectionId !== target.connectionId) {
+      try {
+        prefs.update({ lastConnectionId: target.connectionId });
+      } catch (error) {
+        logger.warn(`last used connection not remembered: ${String(error)}`);
+      }
+    }
+    events.emit('conversation.updated', asked.conversation);
+    this.start(asked.assistantMessage, target, path, preferences);
+    return result;
   }
 
   private start(message: Message, target: Target, path: Message[], preferences: Preferences): void {
@@ -250,7 +312,12 @@ export class ChatService {
         const messages = buildTurns(path, { settings, sendReasoning, contents: resolved });
         return streamAnswer(
           // A provider that refuses the images gets its words kept, with a hint about vision.
-          { ...this.deps, streamChat: withImageHint(this.deps.streamChat, messages), persistIntervalMs: this.deps.persistIntervalMs ?? 300 },
+          {
+            ...this.deps,
+            streamChat: withImageHint(this.deps.streamChat, messages),
+            unsaved: this.unsaved,
+            persistIntervalMs: this.deps.persistIntervalMs ?? 300,
+          },
           message,
           {
             baseUrl: target.baseUrl,
@@ -271,6 +338,7 @@ export class ChatService {
       })
       .catch((error: unknown) => this.deps.logger.error(`answer stream failed: ${String(error)}`))
       .finally(() => {
+        this.unsaved.forget(message.id);
         if (this.active.get(message.id) === entry) this.active.delete(message.id);
         this.running.delete(run);
       });

@@ -1,6 +1,6 @@
 import type { ConnectionConfig, DiagnosticFailure, DiagnosticReport, DiagnosticStep, DiagnosticStepResult } from '../../../shared/schemas';
 import { resolveBaseUrl } from '../../../shared/base-url';
-import { connectionOrigin, keyHostMismatch, resolveConnectionUrl } from '../connections/key-binding';
+import { connectionOrigin, expectedKeyPlace, keyHostMismatch, keyLookupFor, resolveConnectionUrl } from '../connections/key-binding';
 import type { Network } from '../network/network';
 import { bypasses, describeProxy } from '../network/proxy';
 import type { KeyVault } from '../secrets/types';
@@ -50,7 +50,14 @@ export async function runDiagnostics(connection: ConnectionConfig, deps: Diagnos
   pass('url', resolved.requestUrl);
   const target = new URL(resolved.baseUrl);
 
-  const stored = await deps.vault.getKey(connection.id).catch(() => null);
+  let stored: Awaited<ReturnType<KeyVault['getKey']>>;
+  try {
+    stored = await deps.vault.getKey(connection.id, keyLookupFor(connection));
+  } catch (error) {
+    // Probing without the key would report "unauthorized" for a keychain problem.
+    return fail('key', { code: 'keychain_unavailable', detail: error instanceof Error ? error.message : String(error) });
+  }
+  if (!stored && expectedKeyPlace(connection) !== 'none') return fail('key', { code: 'no_key' });
   if (stored && keyHostMismatch(connection)) {
     return fail('key', { code: 'key_host_mismatch', detail: `${connection.keyOrigin ?? ''} → ${connectionOrigin(connection) ?? ''}` });
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'libsql';
 import { LINK_COLUMNS } from '../attachments/attachment-store';
+import { inTransaction } from '../storage/transaction';
 import { subtreeIds } from './subtree';
 
 /** Raw rows of a deleted branch, kept so an undo puts back exactly what was there (ids, order, times). */
@@ -47,48 +48,51 @@ export function createMessageOpsStore(db: Database.Database, now: () => number, 
       rootId,
     );
 
-  const removeTx = db.transaction((conversationId: string, rootId: string, nextLeaf: string | null): RemovedBranch => {
-    const ids = subtree(conversationId, rootId);
-    const messages = ids.map((id) => sql.message.get(id) as Record<string, unknown>).filter(Boolean);
-    const links = ids.flatMap((id) => sql.linksOf.all(id) as Array<Record<string, unknown>>);
-    const { active_leaf_id: activeLeafId } = sql.activeLeaf.get(conversationId) as { active_leaf_id: string | null };
-    // Children first: nothing dangles even for a moment (links go with their message by cascade).
-    for (const id of [...ids].reverse()) sql.remove.run(id);
-    sql.setLeaf.run(nextLeaf, now(), conversationId);
-    return { conversationId, messages, links, activeLeafId };
-  });
+  const removeTx = (conversationId: string, rootId: string, nextLeaf: string | null): RemovedBranch =>
+    inTransaction(db, () => {
+      const ids = subtree(conversationId, rootId);
+      const messages = ids.map((id) => sql.message.get(id) as Record<string, unknown>).filter(Boolean);
+      const links = ids.flatMap((id) => sql.linksOf.all(id) as Array<Record<string, unknown>>);
+      const { active_leaf_id: activeLeafId } = sql.activeLeaf.get(conversationId) as { active_leaf_id: string | null };
+      // Children first: nothing dangles even for a moment (links go with their message by cascade).
+      for (const id of [...ids].reverse()) sql.remove.run(id);
+      sql.setLeaf.run(nextLeaf, now(), conversationId);
+      return { conversationId, messages, links, activeLeafId };
+    });
 
-  const restoreTx = db.transaction((branch: RemovedBranch) => {
-    for (const row of branch.messages) sql.insertMessage.run(pick(row, MESSAGE_COLS));
-    for (const row of branch.links) sql.insertLink.run(pick(row, LINK_COLS));
-    sql.setLeaf.run(branch.activeLeafId, now(), branch.conversationId);
-  });
+  const restoreTx = (branch: RemovedBranch) =>
+    inTransaction(db, () => {
+      for (const row of branch.messages) sql.insertMessage.run(pick(row, MESSAGE_COLS));
+      for (const row of branch.links) sql.insertLink.run(pick(row, LINK_COLS));
+      sql.setLeaf.run(branch.activeLeafId, now(), branch.conversationId);
+    });
 
-  const forkTx = db.transaction((fromConversation: string, pathIds: readonly string[], title: string): string => {
-    const id = randomUUID();
-    const at = now();
-    sql.copyConversation.run({ id, title, now: at, from: fromConversation });
-    const mapped = new Map<string, string>();
-    let seq = 1;
-    for (const oldId of pathIds) {
-      const row = sql.message.get(oldId) as Record<string, unknown>;
-      const newId = randomUUID();
-      mapped.set(oldId, newId);
-      // A streaming answer is copied as it stands: it will not grow in the fork.
-      const status = row.status === 'streaming' ? 'interrupted' : row.status;
-      sql.insertMessage.run({
-        ...pick(row, MESSAGE_COLS),
-        id: newId,
-        conversation_id: id,
-        parent_id: row.parent_id ? (mapped.get(String(row.parent_id)) ?? null) : null,
-        seq: seq++,
-        status,
-      });
-      for (const link of sql.linksOf.all(oldId) as Array<Record<string, unknown>>) sql.insertLink.run({ ...pick(link, LINK_COLS), message_id: newId });
-    }
-    sql.setLeaf.run(mapped.get(pathIds.at(-1) ?? '') ?? null, at, id);
-    return id;
-  });
+  const forkTx = (fromConversation: string, pathIds: readonly string[], title: string): string =>
+    inTransaction(db, () => {
+      const id = randomUUID();
+      const at = now();
+      sql.copyConversation.run({ id, title, now: at, from: fromConversation });
+      const mapped = new Map<string, string>();
+      let seq = 1;
+      for (const oldId of pathIds) {
+        const row = sql.message.get(oldId) as Record<string, unknown>;
+        const newId = randomUUID();
+        mapped.set(oldId, newId);
+        // A streaming answer is copied as it stands: it will not grow in the fork.
+        const status = row.status === 'streaming' ? 'interrupted' : row.status;
+        sql.insertMessage.run({
+          ...pick(row, MESSAGE_COLS),
+          id: newId,
+          conversation_id: id,
+          parent_id: row.parent_id ? (mapped.get(String(row.parent_id)) ?? null) : null,
+          seq: seq++,
+          status,
+        });
+        for (const link of sql.linksOf.all(oldId) as Array<Record<string, unknown>>) sql.insertLink.run({ ...pick(link, LINK_COLS), message_id: newId });
+      }
+      sql.setLeaf.run(mapped.get(pathIds.at(-1) ?? '') ?? null, at, id);
+      return id;
+    });
 
   return {
     /** Deletes the message and every message under it; returns what is needed to undo it. */

@@ -45,8 +45,14 @@ export class PreferencesService {
   }
 
   update(patch: Partial<Preferences>): Preferences {
-    const next = Preferences.parse({ ...this.read(), ...patch });
-    this.backend.store = JSON.parse(JSON.stringify(next)) as Record<string, unknown>;
+    const raw = this.backend.store ?? {};
+    const next = Preferences.parse({ ...Lenient.parse(raw), ...patch });
+    const stored = JSON.parse(JSON.stringify(next)) as Record<string, unknown>;
+    // A connection this version cannot read (hand-edited, or from a newer Ferry) is not shown, but
+    // it is written back as it was: no settings change may cost the user a connection.
+    const unreadable = Array.isArray(raw.connections) ? raw.connections.filter((c) => !ConnectionConfig.safeParse(c).success) : [];
+    if (unreadable.length > 0) stored.connections = [...(stored.connections as unknown[]), ...unreadable];
+    this.backend.store = stored;
     return next;
   }
 

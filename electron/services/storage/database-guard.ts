@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'libsql';
-import { openDatabase } from './sqlite-engine';
+import { openForReading } from './sqlite-engine';
 import { FerryError } from '../../core/app-error';
 import type { BackupInfo, DatabaseProblem } from '../../../shared/schemas';
 import { readUserVersion } from './migrate';
@@ -27,7 +27,7 @@ export class DatabaseUnavailableError extends FerryError {
     detail: string,
   ) {
     super(
-      reason === 'too_new' ? 'database_unavailable' : 'database_corrupt',
+      reason === 'too_new' || reason === 'unwritable' ? 'database_unavailable' : 'database_corrupt',
       `The history database ${path} cannot be opened (${reason}): ${detail}. It was not modified.` +
         (backups[0] ? ` The newest backup is ${backups[0].file}.` : ' There is no backup.'),
       { reason, path, newestBackup: backups[0]?.file ?? null },
@@ -71,7 +71,7 @@ export type IntegrityLevel = 'fast' | 'full';
 export function checkIntegrity(dbFile: string, level: IntegrityLevel = 'full'): number {
   let db: Database.Database | null = null;
   try {
-    db = openDatabase(dbFile, { readonly: true, fileMustExist: true });
+    db = openForReading(dbFile);
     const check = (sql: string): string[] =>
       (db!.prepare(sql).all() as { quick_check?: unknown }[]).map((r) => String(r.quick_check)).filter((r) => r !== 'ok');
     let problems: string[];
@@ -126,17 +126,24 @@ export function restoreBackup(dbFile: string, file: string, now: Date = new Date
   // A damaged backup must not replace anything.
   checkIntegrity(source);
 
-  let movedTo: string | null = null;
-  if (existsSync(dbFile)) {
-    const dir = brokenDir(dbFile);
-    mkdirSync(dir, { recursive: true });
-    movedTo = join(dir, `${basename(dbFile, '.db')}-${stamp(now)}.db`);
-    for (let n = 1; existsSync(movedTo); n++) movedTo = join(dir, `${basename(dbFile, '.db')}-${stamp(now)}-${n}.db`);
-    renameSync(dbFile, movedTo);
-    for (const suffix of ['-wal', '-shm']) {
-      if (existsSync(dbFile + suffix)) renameSync(dbFile + suffix, movedTo + suffix);
-    }
-  }
+  const movedTo = setAsideDatabase(dbFile, now);
   copyFileSync(source, dbFile);
   return { movedTo };
+}
+
+/**
+ * Moves the database (and its -wal/-shm) to `broken/` under a new name, never deleting or
+ * overwriting anything. The caller must have closed it. Returns where it went (null when there was none).
+ */
+export function setAsideDatabase(dbFile: string, now: Date = new Date()): string | null {
+  if (!existsSync(dbFile)) return null;
+  const dir = brokenDir(dbFile);
+  mkdirSync(dir, { recursive: true });
+  let movedTo = join(dir, `${basename(dbFile, '.db')}-${stamp(now)}.db`);
+  for (let n = 1; existsSync(movedTo); n++) movedTo = join(dir, `${basename(dbFile, '.db')}-${stamp(now)}-${n}.db`);
+  renameSync(dbFile, movedTo);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(dbFile + suffix)) renameSync(dbFile + suffix, movedTo + suffix);
+  }
+  return movedTo;
 }

@@ -1,4 +1,5 @@
 import type Database from 'libsql';
+import { writeReturning } from './transaction';
 import type { ConversationSummary, SearchResult } from '../../../shared/schemas';
 import { parsePageCursor } from '../../../shared/paging';
 import { CONVERSATION_COLUMNS, toConversation, type ConversationRow } from './rows';
@@ -67,7 +68,7 @@ export function createLibraryStore(db: Database.Database, now: () => number, liv
     },
     setPinned(id: string, pinned: boolean): ConversationSummary | null {
       live();
-      const row = sql.setPinned.get(pinned ? 1 : 0, id) as PagedRow | undefined;
+      const row = writeReturning(sql.setPinned, pinned ? 1 : 0, id) as PagedRow | undefined;
       return row ? toPaged(row) : null;
     },
     /** Hides the conversation (sidebar, search) until restored or purged. False when missing or already deleted. */
@@ -77,7 +78,7 @@ export function createLibraryStore(db: Database.Database, now: () => number, liv
     },
     restoreConversation(id: string): ConversationSummary | null {
       live();
-      const row = sql.restore.get(id) as PagedRow | undefined;
+      const row = writeReturning(sql.restore, id) as PagedRow | undefined;
       return row ? toPaged(row) : null;
     },
     isConversationDeleted(id: string): boolean {

@@ -1,6 +1,7 @@
 import type Database from 'libsql';
 import { FerryError } from '../../core/app-error';
 import { MIGRATIONS, type Migration } from './migrations';
+import { inTransaction } from './transaction';
 
 type Db = Database.Database;
 
@@ -65,14 +66,14 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   const from = assertNotNewer(db, migrations);
   for (const migration of migrations) {
     if (migration.version <= from) continue;
-    db.transaction(() => {
+    inTransaction(db, () => {
       // Re-read under the write lock: another process (a second window, the browser host)
       // may have migrated between our first read and now.
       const current = assertNotNewer(db, migrations);
       if (current >= migration.version) return;
       migration.up(db);
       db.exec(`PRAGMA user_version = ${migration.version}`);
-    }).immediate();
+    });
   }
   return { from, to: readUserVersion(db) };
 }

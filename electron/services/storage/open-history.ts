@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'libsql';
-import { openDatabase } from './sqlite-engine';
+import { openDatabase, openForReading } from './sqlite-engine';
 import { backupBeforeMigration, checkIntegrity, listBackups, DatabaseUnavailableError } from './database-guard';
-import { assertNotNewer, latestVersion, migrate, readUserVersion } from './migrate';
+import { assertNotNewer, latestVersion, migrate, readUserVersion, SchemaTooNewError } from './migrate';
 import { createRepository } from './repository';
+import { inTransaction } from './transaction';
 import type { HistoryRepository } from './types';
 
 /** Long enough to outlast another process's checkpoint or migration, short enough to surface a real deadlock. */
@@ -28,7 +29,12 @@ export interface OpenHistoryOptions {
  */
 export function openHistory(dbFile: string, options: OpenHistoryOptions = {}): HistoryRepository {
   mkdirSync(dirname(dbFile), { recursive: true });
-  const existing = existsSync(dbFile) && statSync(dbFile).size > 0;
+  const existing = existsSync(dbFile);
+  // Ferry never leaves an empty file behind (the schema is written in the same open): 0 bytes means
+  // a history was lost on the way, and its backups must be offered rather than a fresh start.
+  if (existing && statSync(dbFile).size === 0) {
+    throw new DatabaseUnavailableError('empty', dbFile, listBackups(dbFile), 'the file is empty (0 bytes)');
+  }
   if (existing) {
     const onDisk = checkIntegrity(dbFile, 'fast');
     // A migration rewrites tables: the whole file must be sound first (and so will the copy be).
@@ -63,14 +69,41 @@ export function openHistory(dbFile: string, options: OpenHistoryOptions = {}): H
   }
 }
 
+/**
+ * Opens an existing, sound history that cannot be written (a read-only folder or mount, a full
+ * disk): everything can be read, every write fails with SQLITE_READONLY. It must already have the
+ * current schema: an older one would need a migration, which is a write. Opened `immutable` when
+ * even the read-only WAL index cannot be set up (see openForReading).
+ */
+export function openHistoryReadOnly(dbFile: string): HistoryRepository {
+  if (!existsSync(dbFile) || statSync(dbFile).size === 0) {
+    throw new DatabaseUnavailableError('unwritable', dbFile, listBackups(dbFile), 'there is no history yet and none can be created');
+  }
+  const version = checkIntegrity(dbFile, 'fast');
+  if (version > latestVersion()) throw new SchemaTooNewError(version, latestVersion());
+  if (version < latestVersion()) {
+    throw new DatabaseUnavailableError('unwritable', dbFile, listBackups(dbFile), `schema version ${version} must be upgraded, which needs a writable disk`);
+  }
+  let db: Database.Database | null = null;
+  try {
+    db = openForReading(dbFile);
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.prepare('SELECT count(*) FROM conversations').get();
+    return createRepository(db, { readOnly: true });
+  } catch (error) {
+    db?.close();
+    throw new DatabaseUnavailableError('unreadable', dbFile, listBackups(dbFile), error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** Re-derives the full-text index from the messages table (only finished messages are indexed). */
 export function rebuildSearchIndex(db: Database.Database): void {
   if (readUserVersion(db) < 3) return;
-  db.transaction(() => {
+  inTransaction(db, () => {
     db.exec(`UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'`);
     db.exec(`INSERT INTO messages_fts(messages_fts) VALUES ('delete-all')`);
     db.exec(`INSERT INTO messages_fts(rowid, content, reasoning)
              SELECT rowid, content, reasoning FROM messages WHERE status <> 'streaming'`);
-  }).immediate();
+  });
 }
 

@@ -15,6 +15,7 @@ import { createAttachmentStore } from '../attachments/attachment-store';
 import { createMessageOpsStore } from '../messages/message-ops-store';
 import { createAssistantStore } from '../assistants/assistant-store';
 import { createLibraryStore } from './library-store';
+import { inTransaction, writeReturning } from './transaction';
 import { createTreeStore } from './tree-store';
 import type { HistoryRepository } from './types';
 
@@ -28,7 +29,7 @@ function monotonicClock(): () => number {
 }
 
 /** Builds the repository over an open, migrated database. Every statement is prepared once, here. */
-export function createRepository(db: Database.Database): HistoryRepository {
+export function createRepository(db: Database.Database, options: { readOnly?: boolean } = {}): HistoryRepository {
   const now = monotonicClock();
   let closed = false;
 
@@ -94,13 +95,13 @@ export function createRepository(db: Database.Database): HistoryRepository {
     row === undefined ? null : toConversation(row as ConversationRow);
   const messageOrNull = (row: unknown): Message | null => (row === undefined ? null : toMessage(row as MessageRow));
 
-  const insertMessageTx = db.transaction((input: Parameters<HistoryRepository['insertMessage']>[0]): Message => {
+  const insertMessageTx = (input: Parameters<HistoryRepository['insertMessage']>[0]): Message => inTransaction(db, () => {
     const at = now();
     const bumped = sql.bumpConversation.run({ id: input.conversationId, now: at });
     if (bumped.changes === 0) {
       throw new FerryError('not_found', `Conversation ${input.conversationId} does not exist`);
     }
-    const row = sql.insertMessage.get({
+    const row = writeReturning(sql.insertMessage, {
       id: randomUUID(),
       conversationId: input.conversationId,
       parentId: input.parentId,
@@ -124,17 +125,17 @@ export function createRepository(db: Database.Database): HistoryRepository {
     },
     createConversation({ title, connectionId, model }) {
       live();
-      const row = sql.insertConversation.get({ id: randomUUID(), title, connectionId, model, now: now() });
+      const row = writeReturning(sql.insertConversation, { id: randomUUID(), title, connectionId, model, now: now() });
       return toConversation(row as ConversationRow);
     },
     renameConversation(id, title) {
       live();
-      return conversationOrNull(sql.renameConversation.get({ id, title }));
+      return conversationOrNull(writeReturning(sql.renameConversation, { id, title }));
     },
     touchConversation(id, patch = {}) {
       live();
       return conversationOrNull(
-        sql.touchConversation.get({
+        writeReturning(sql.touchConversation, {
           id,
           now: now(),
           setConnection: patch.connectionId === undefined ? 0 : 1,
@@ -167,7 +168,7 @@ export function createRepository(db: Database.Database): HistoryRepository {
     finishMessage(id, { content, status, error, reasoning, reasoningMs, usage }) {
       live();
       return messageOrNull(
-        sql.finishMessage.get({
+        writeReturning(sql.finishMessage, {
           id,
           content,
           status,
@@ -192,12 +193,19 @@ export function createRepository(db: Database.Database): HistoryRepository {
       live();
       return sql.markStreamingInterrupted.run({ now: now() }).changes;
     },
+    atomically(work) {
+      live();
+      return inTransaction(db, work);
+    },
     close() {
       if (closed) return;
       closed = true;
       try {
-        // Fold the WAL back into the main file so a copied history.db alone is complete.
-        db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+        // Fold the WAL back into the main file so a copied history.db alone is complete. On a full
+        // or read-only disk this fails, harmlessly: the WAL stays and is folded in next time.
+        if (!options.readOnly) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      } catch {
+        // See above.
       } finally {
         db.close();
       }

@@ -1,4 +1,5 @@
 import type Database from 'libsql';
+import { writeReturning } from './transaction';
 import type { ConversationSettings, Message } from '../../../shared/schemas';
 import { CONVERSATION_COLUMNS, MESSAGE_COLUMNS, toConversation, toMessage, type ConversationRow, type MessageRow } from './rows';
 import type { HistoryRepository } from './types';
@@ -50,7 +51,7 @@ export function createTreeStore(db: Database.Database, now: () => number, live: 
   return {
     setActiveLeaf(conversationId, leafId) {
       live();
-      const row = sql.setActiveLeaf.get({ id: conversationId, leafId }) as ConversationRow | undefined;
+      const row = writeReturning(sql.setActiveLeaf, { id: conversationId, leafId }) as ConversationRow | undefined;
       return row ? toConversation(row) : null;
     },
     getSettings(conversationId) {
@@ -63,12 +64,12 @@ export function createTreeStore(db: Database.Database, now: () => number, live: 
       const current = this.getSettings(conversationId);
       if (!current) return null;
       const next = { ...current, ...patch };
-      const row = sql.updateSettings.get({ id: conversationId, ...next }) as SettingsRow | undefined;
+      const row = writeReturning(sql.updateSettings, { id: conversationId, ...next }) as SettingsRow | undefined;
       return row ? toSettings(row) : null;
     },
     reopenMessage(id): Message | null {
       live();
-      const row = sql.reopenMessage.get({ id, now: now() }) as MessageRow | undefined;
+      const row = writeReturning(sql.reopenMessage, { id, now: now() }) as MessageRow | undefined;
       return row ? toMessage(row) : null;
     },
   };

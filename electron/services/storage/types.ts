@@ -59,5 +59,8 @@ export interface HistoryRepository extends LibraryStore, AttachmentStore, Messag
   /** At start-up: every message left `streaming` by a dead process becomes `interrupted`. Returns how many. */
   markStreamingInterrupted(): number;
 
+  /** Runs `work` in one write transaction: all of its writes are stored, or none (e.g. on a full disk). */
+  atomically<T>(work: () => T): T;
+
   close(): void;
 }

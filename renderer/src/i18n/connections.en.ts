@@ -130,6 +130,7 @@ const connectionsEn = {
       no_key: 'This connection needs a key.',
       no_model: 'No model is set. Type the model name or pick one from the list.',
       model_not_listed: 'This server doesn’t offer the model “{{model}}”.',
+      keychain_unavailable: 'The key is saved in the system keychain, which can’t be read right now. Nothing was sent. Unlock the keychain and try again.',
       host_not_found: 'Host not found. Check the spelling of the address.',
       refused: 'The server refused the connection. Is the port right, and is the service running?',
       tls: 'The secure connection failed: the certificate isn’t trusted for this host.',

@@ -132,6 +132,7 @@ const connectionsZh: DeepStringRecord<typeof connectionsEn> = {
       no_key: '这个连接需要密钥。',
       no_model: '还没有填写模型。请输入模型名称，或从列表中选择。',
       model_not_listed: '该服务器没有提供模型“{{model}}”。',
+      keychain_unavailable: '密钥保存在系统钥匙串中，但钥匙串暂时无法读取，因此没有发送任何请求。请解锁钥匙串后重试。',
       host_not_found: '找不到该主机，请检查地址拼写。',
       refused: '服务器拒绝了连接。端口是否正确？服务是否在运行？',
       tls: '安全连接失败：该主机的证书不受信任。',

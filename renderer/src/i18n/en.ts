@@ -5,6 +5,7 @@ import updatesEn from './updates.en';
 import errorsEn from './errors.en';
 import richEn from './rich.en';
 import shortcutsEn from './shortcuts.en';
+import faultsEn from './faults.en';
 /**
  * English strings: the source of truth. Every other locale is typed against this object, so a
  * key added here and forgotten elsewhere fails the type check.
@@ -248,9 +249,15 @@ const en = {
       corrupt: 'Your history database is damaged',
       unreadable: 'Your history database can’t be read',
       too_new: 'Your history was saved by a newer Ferry',
+      empty: 'Your history database is empty',
+      unwritable: 'Your history can’t be upgraded right now',
     },
+    unwritableHint: 'This version of Ferry must upgrade the history file first, and the disk is full or the folder is read-only. Free some space or make the folder writable, then try again. Nothing was changed.',
+    startFresh: 'Start with an empty history',
+    startFreshHint: 'The current file is moved to the “broken” folder next to it, not deleted.',
     untouched: 'Ferry has not changed the file. You can restore a backup made before an update; the current file is then moved to the “broken” folder next to it, never deleted.',
     noBackup: 'There is no backup to restore. Copy the file somewhere safe before trying any repair tool.',
+    technical: 'Technical details: {{detail}}',
     backups: 'Backups',
     restoreNewest: 'Restore newest backup',
     restore: 'Restore',
@@ -283,6 +290,7 @@ const en = {
   rich: richEn,
   data: dataEn,
   sync: syncEn,
+  faults: faultsEn,
   markdown: {
     copyCode: 'Copy code',
     code: 'code',

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { UpstreamErrorCode } from '../../../shared/schemas';
+import { KeychainProblem, type UpstreamErrorCode } from '../../../shared/schemas';
 import type { ApiErrorCode } from '../api/errors';
 import { toApiError } from '../api/errors';
 
@@ -18,7 +18,13 @@ export function upstreamErrorText(t: TFunction, code: UpstreamErrorCode): ErrorT
 
 /** Localized title and hint for a failed request to main; unknown codes fall back to "internal". */
 export function appErrorText(t: TFunction, err: unknown): ErrorText {
-  const code: ApiErrorCode = toApiError(err).code;
+  const error = toApiError(err);
+  const code: ApiErrorCode = error.code;
+  // A key that could not be read: say what is wrong with the keychain and what to do, not "no keychain".
+  const problem = KeychainProblem.safeParse(error.details?.problem);
+  if (code === 'keychain_unavailable' && problem.success && problem.data !== 'absent') {
+    return { title: t(`faults.keychain.problem.${problem.data}.title`), hint: t(`faults.keychain.problem.${problem.data}.hint`) };
+  }
   return {
     title: t(`errors.app.${code}.title`, { defaultValue: t('errors.app.internal.title') }),
     hint: t(`errors.app.${code}.hint`, { defaultValue: t('errors.app.internal.hint') }),

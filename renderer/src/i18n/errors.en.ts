@@ -179,6 +179,18 @@ const errorsEn = {
       title: 'The file couldn’t be attached',
       hint: 'Check the file and try again.',
     },
+    storage_full: {
+      title: 'The disk is full',
+      hint: 'This couldn’t be saved. Free some space and try again; nothing already saved was lost.',
+    },
+    storage_read_only: {
+      title: 'The data folder is read-only',
+      hint: 'This couldn’t be saved because Ferry’s data folder can’t be written. Check its permissions or the disk, then try again.',
+    },
+    storage_io: {
+      title: 'The disk reported an error',
+      hint: 'This couldn’t be saved (input/output error). Check the disk, then try again; nothing already saved was lost.',
+    },
     disconnected: {
       title: 'Disconnected from Ferry host',
       hint: 'The request didn’t go through. Ferry is reconnecting; try again in a moment.',

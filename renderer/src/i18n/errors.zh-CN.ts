@@ -182,6 +182,18 @@ const errorsZh: DeepStringRecord<typeof errorsEn> = {
       title: '无法添加该文件',
       hint: '请检查文件后重试。',
     },
+    storage_full: {
+      title: '磁盘已满',
+      hint: '这项内容没能保存。请腾出空间后重试；已保存的内容没有丢失。',
+    },
+    storage_read_only: {
+      title: '数据文件夹为只读',
+      hint: 'Ferry 的数据文件夹无法写入，所以这项内容没能保存。请检查文件夹权限或磁盘，然后重试。',
+    },
+    storage_io: {
+      title: '磁盘读写出错',
+      hint: '这项内容没能保存（输入/输出错误）。请检查磁盘后重试；已保存的内容没有丢失。',
+    },
     disconnected: {
       title: '与 Ferry 主程序的连接已断开',
       hint: '请求没有发送成功。Ferry 正在重新连接，请稍后再试。',

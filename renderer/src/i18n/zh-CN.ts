@@ -5,6 +5,7 @@ import updatesZh from './updates.zh-CN';
 import richZhCN from './rich.zh-CN';
 import errorsZh from './errors.zh-CN';
 import shortcutsZh from './shortcuts.zh-CN';
+import faultsZh from './faults.zh-CN';
 import type { Resources } from './en';
 import type { DeepStringRecord } from './types';
 
@@ -248,9 +249,15 @@ const zhCN: DeepStringRecord<Resources> = {
       corrupt: '历史数据库已损坏',
       unreadable: '无法读取历史数据库',
       too_new: '历史记录由更新版本的 Ferry 保存',
+      empty: '历史数据库是空的',
+      unwritable: '历史记录暂时无法升级',
     },
+    unwritableHint: '这个版本的 Ferry 需要先升级历史文件，但磁盘已满或文件夹为只读。请腾出空间或让文件夹可写，然后重试。没有改动任何内容。',
+    startFresh: '从空的历史记录开始',
+    startFreshHint: '当前文件会被移到旁边的 “broken” 文件夹，不会被删除。',
     untouched: 'Ferry 没有改动这个文件。你可以恢复更新前自动创建的备份；当前文件会被移到旁边的 “broken” 文件夹，不会被删除。',
     noBackup: '没有可恢复的备份。在尝试任何修复工具之前，请先把该文件复制到安全的位置。',
+    technical: '技术细节：{{detail}}',
     backups: '备份',
     restoreNewest: '恢复最新备份',
     restore: '恢复',
@@ -283,6 +290,7 @@ const zhCN: DeepStringRecord<Resources> = {
   rich: richZhCN,
   data: dataZhCN,
   sync: syncZhCN,
+  faults: faultsZh,
   markdown: {
     copyCode: '复制代码',
     code: '代码',

@@ -14,12 +14,14 @@ import { conversationIdFromHash, messageIdFromHash } from './location-hash';
 import { connectHistoryEvents } from '../features/data/history-events';
 import { highlightMessage } from '../features/search/jump-to-message';
 import { applyPreferences, reloadSettings } from './settings-actions';
+import { applyFaultInfo, connectFaultUpdates, loadPendingSaves, refreshFaultInfo } from './fault-state';
 
 /** Listens to main before the first load, so nothing that happens during boot is missed. */
 export function startLiveUpdates(api: ApiClient): () => void {
   const setBridge = useAppStore.getState().setBridge;
   setBridge(api.connectionState());
   const offState = api.onConnectionState(setBridge);
+  const offFaults = connectFaultUpdates(api);
   const offEvents = connectLiveUpdates(api, {
     refetch: refreshConversation,
     onDeleted: forgetConversation,
@@ -28,6 +30,7 @@ export function startLiveUpdates(api: ApiClient): () => void {
       // Events were missed while the bridge was down: reload what is on screen.
       void reloadSettings().catch(() => {});
       void loadConversations().catch(() => {});
+      void refreshFaultInfo(api).catch(() => {});
       const openId = useChatStore.getState().openId;
       if (openId) void refreshConversation(openId).catch(() => {});
     },
@@ -35,6 +38,7 @@ export function startLiveUpdates(api: ApiClient): () => void {
   const offHistory = connectHistoryEvents(api);
   return () => {
     offState();
+    offFaults();
     offEvents();
     offHistory();
   };
@@ -52,7 +56,8 @@ export async function loadInitialState(api: ApiClient): Promise<void> {
   store.setPrefs(prefs);
   store.setConnections(connections);
   applyPreferences(prefs);
-  await loadConversations();
+  applyFaultInfo(info);
+  await Promise.all([loadConversations(), loadPendingSaves(api).catch(() => {})]);
 
   const fromHash = conversationIdFromHash();
   // The sidebar holds only its first page: a conversation further down is asked for by id.

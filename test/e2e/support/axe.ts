@@ -1,16 +1,27 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
 
-/**
- * An axe scan of what `selector` holds (WCAG 2.x A/AA rules): a serious or critical violation fails
- * the test, listed with the rule and the elements, so the failure says what to fix.
- */
-export async function expectNoSeriousAxeViolations(page: Page, selector: string, what: string) {
-  const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+/** Serious or critical WCAG 2.1 A/AA violations in the page (or in what `selector` holds), one line each naming the rule and where. */
+async function seriousViolations(page: Page, selector?: string) {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const results = await (selector ? builder.include(selector) : builder).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+  return { serious, passes: results.passes.length };
+}
+
+/** An axe scan of what `selector` holds: a serious or critical violation fails the test, so the failure says what to fix. */
+export async function expectNoSeriousAxeViolations(page: Page, selector: string, what: string) {
+  const { serious, passes } = await seriousViolations(page, selector);
   expect(serious, `axe on ${what}`).toEqual([]);
   // A scan that checked nothing would pass anything.
-  expect(results.passes.length, `axe checked rules on ${what}`).toBeGreaterThan(5);
+  expect(passes, `axe checked rules on ${what}`).toBeGreaterThan(5);
+}
+
+/** The same over the whole page, naming the screen. */
+export async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  const { serious } = await seriousViolations(page);
+  expect(serious, serious.map((line) => `${screen}: ${line}`).join('\n')).toEqual([]);
 }

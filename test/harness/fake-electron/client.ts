@@ -16,6 +16,10 @@ export interface MainUnderTest {
   send<T = unknown>(request: DriverRequest): Promise<T>;
   /** Stderr of the child: main's log lines. */
   log(): string;
+  /** Sends a signal to the process main runs in, as `kill` or Ctrl-C would. */
+  signal(signal: NodeJS.Signals): void;
+  /** How the process ended, whenever it does. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
   stop(): Promise<void>;
 }
 
@@ -31,7 +35,9 @@ export async function startMainUnderTest(env: NodeJS.ProcessEnv): Promise<MainUn
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let nextId = 1;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
   child.once('exit', (code) => {
     for (const p of pending.values()) p.reject(new Error(`driver exited (${code}); log:\n${stderr}`));
     pending.clear();
@@ -56,6 +62,8 @@ export async function startMainUnderTest(env: NodeJS.ProcessEnv): Promise<MainUn
       });
     },
     log: () => stderr,
+    signal: (signal) => void child.kill(signal),
+    exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

@@ -162,6 +162,19 @@ async function run(request: DriverRequest): Promise<unknown> {
       await settle();
       return state();
     }
+    case 'resize': {
+      const win = mainWindow();
+      win.bounds = { ...request.bounds };
+      win.emit('resize');
+      // Main writes the bounds 500 ms after the last resize.
+      await settle(900);
+      return state();
+    }
+    case 'untilQuit': {
+      const started = Date.now();
+      const quitted = await until(() => need().electron.app.quitted, request.waitMs ?? 15_000);
+      return { quitted, elapsedMs: Date.now() - started, state: state() };
+    }
     case 'quit': {
       const app = need().electron.app;
       const started = Date.now();

@@ -157,8 +157,10 @@ export function createFakeElectron(options: FakeOptions = {}) {
     isDestroyed() {
       return this.destroyed;
     }
+    /** Where the user put the window (the driver's `resize` moves it). */
+    bounds = { x: 10, y: 10, width: 1180, height: 800 };
     getBounds() {
-      return { x: 10, y: 10, width: 1180, height: 800 };
+      return { ...this.bounds };
     }
     getNormalBounds() {
       return this.getBounds();

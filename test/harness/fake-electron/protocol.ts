@@ -23,6 +23,10 @@ export type DriverRequest =
   | { cmd: 'permission'; kind: 'request' | 'check'; permission: string; url?: string; origin?: string }
   | { cmd: 'secondInstance'; before?: 'minimize' | 'hide' }
   | { cmd: 'pageFailure'; kind: 'load-failed' | 'renderer-gone'; errorCode?: number; url?: string; isMainFrame?: boolean; reason?: string }
-  | { cmd: 'quit'; waitMs?: number; via?: 'app.quit' | 'os-shutdown' | 'session-end' };
+  | { cmd: 'quit'; waitMs?: number; via?: 'app.quit' | 'os-shutdown' | 'session-end' }
+  /** The user resizes or moves the window to `bounds`; answers after main's debounce has written it. */
+  | { cmd: 'resize'; bounds: { x: number; y: number; width: number; height: number } }
+  /** Waits until main has quit (after a signal, say) or `waitMs` passed. */
+  | { cmd: 'untilQuit'; waitMs?: number };
 
 export type DriverReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };

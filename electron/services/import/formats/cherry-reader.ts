@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'libsql';
+import { openDatabase } from '../../storage/sqlite-engine';
 import { streamJson } from '../json-stream';
 import { asNumber, asObject, asText, ImportFileError, type ImportItem, type ImportReader } from '../model';
 import { convertCherryTopic, readCherryLocalStorage, type CherryState } from './cherry';
@@ -26,7 +26,7 @@ export const readCherry: ImportReader = async function* (source, ctx): AsyncGene
     stream = await source.zip.open(entry);
   } else stream = createReadStream(source.file, { highWaterMark: 256 * 1024 });
 
-  const spool = new Database(join(ctx.scratchDir, 'cherry-spool.db'));
+  const spool = openDatabase(join(ctx.scratchDir, 'cherry-spool.db'));
   try {
     spool.exec(`PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
       CREATE TABLE topics (n INTEGER PRIMARY KEY, json TEXT NOT NULL);

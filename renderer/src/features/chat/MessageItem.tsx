@@ -11,6 +11,7 @@ import { ErrorCard } from './ErrorCard';
 import { MessageActions, RecoverActions, type SiblingProps } from './MessageActions';
 import { ReasoningBlock } from './ReasoningBlock';
 import { WaitingTimer } from './WaitingTimer';
+import { UnsavedNotice } from '../faults/UnsavedNotice';
 
 const UNKNOWN_ERROR = { code: 'unknown' } as const;
 
@@ -86,6 +87,7 @@ export const MessageItem = memo(function MessageItem({ message, ...siblings }: {
           <ReasoningBlock message={message} />
           <AssistantBody message={message} />
           <StatusBadge status={status} />
+          <UnsavedNotice messageId={message.id} />
           {(status === 'stopped' || status === 'interrupted') && <RecoverActions message={message} onError={onError} />}
           {status === 'error' && (
             <ErrorCard

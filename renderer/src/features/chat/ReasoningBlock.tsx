@@ -1,17 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/schemas';
+import { useNow } from '../../ui/use-now';
 import { formatDuration } from './usage-cost';
 
 /** Elapsed time since `since`, ticking once a second while `live`; frozen when it stops. */
 function useElapsed(since: number, live: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!live) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [live]);
-  return Math.max(0, now - since);
+  return Math.max(0, useNow(live) - since);
 }
 
 /**

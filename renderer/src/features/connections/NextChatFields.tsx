@@ -4,6 +4,7 @@ import { deriveNextChat } from '../../../../shared/presets';
 import { getApi } from '../../api';
 import { Field } from '../../ui/Field';
 import { UrlInput } from '../../ui/UrlInput';
+import { savedKeyText } from '../settings/KeyField';
 import { RequestPreview } from '../settings/RequestPreview';
 import type { ConnectionFormState } from '../settings/use-connection-form';
 import { modelIsPlaceholder } from './form-model';
@@ -60,7 +61,7 @@ export function NextChatFields({ form }: { form: ConnectionFormState }) {
         help={
           <>
             {t('connections.accessCodeHelp')}{' '}
-            {key?.set && (key.storage === 'session' ? t('settings.keySession', { last4: key.last4 ?? '' }) : t('settings.keyKeychain', { last4: key.last4 ?? '' }))}
+            {savedKeyText(t, key)}
           </>
         }
       >

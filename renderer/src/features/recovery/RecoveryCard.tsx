@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiClient } from '../../api';
 import type { DatabaseStatus } from '../../../../shared/schemas';
 import { LogoMark } from '../../ui/icons';
+import './recovery.css';
 
 /** Errors that mean "the history database is not usable": the recovery card replaces the app. */
 export const isDatabaseError = (error: unknown): boolean => {
@@ -12,10 +13,11 @@ export const isDatabaseError = (error: unknown): boolean => {
 
 /**
  * Recovery mode: says what happened to the history database (left untouched by Ferry) and offers
- * its backups, newest first. Restoring moves the damaged file to `broken/`, it is never deleted.
+ * its backups, newest first, or an empty history. Both move the damaged file to `broken/`; it is
+ * never deleted. A history that only needs a disk with room (to be upgraded) offers to try again.
  */
 export function RecoveryCard({ api, onRestored }: { api: ApiClient; onRestored(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<DatabaseStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -30,6 +32,18 @@ export function RecoveryCard({ api, onRestored }: { api: ApiClient; onRestored()
       current = false;
     };
   }, [api]);
+
+  const startFresh = () => {
+    setBusy(true);
+    setFailure(null);
+    api.call('app.startFreshHistory', {}).then(
+      () => onRestored(),
+      (error: unknown) => {
+        setBusy(false);
+        setFailure(toApiError(error).message);
+      },
+    );
+  };
 
   const restore = (file: string) => {
     setBusy(true);
@@ -49,16 +63,16 @@ export function RecoveryCard({ api, onRestored }: { api: ApiClient; onRestored()
       <div className="boot-card" role="alert">
         <LogoMark width={48} height={48} />
         <h1 className="boot-title">{t(`recovery.title.${reason}`)}</h1>
-        <p className="boot-detail">{t('recovery.untouched')}</p>
+        <p className="boot-detail">{reason === 'unwritable' ? t('recovery.unwritableHint') : t('recovery.untouched')}</p>
         {status && <p className="boot-detail"><code>{status.path}</code></p>}
-        {status?.message && <p className="boot-detail recovery-technical">{status.message}</p>}
+        {status?.message && <p className="boot-detail recovery-technical">{t('recovery.technical', { detail: status.message })}</p>}
         {status && status.backups.length === 0 && <p className="boot-detail">{t('recovery.noBackup')}</p>}
         {status && status.backups.length > 0 && (
           <ul className="recovery-backups" aria-label={t('recovery.backups')}>
             {status.backups.map((b, i) => (
               <li key={b.file}>
                 <span>
-                  {new Date(b.createdAt).toLocaleString()} · v{b.version} · {(b.size / 1e6).toFixed(1)} MB
+                  {new Date(b.createdAt).toLocaleString(i18n.language)} · v{b.version} · {(b.size / 1e6).toFixed(1)} MB
                 </span>{' '}
                 <button
                   type="button"
@@ -71,6 +85,24 @@ export function RecoveryCard({ api, onRestored }: { api: ApiClient; onRestored()
               </li>
             ))}
           </ul>
+        )}
+        {reason === 'unwritable' && (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => void api.call('storage.retry', {}).then(onRestored, (error: unknown) => setFailure(toApiError(error).message))}
+          >
+            {t('common.retry')}
+          </button>
+        )}
+        {status && (reason === 'corrupt' || reason === 'empty' || reason === 'unreadable') && (
+          <div className="recovery-fresh">
+            <button type="button" className="button button-secondary" disabled={busy} onClick={startFresh}>
+              {t('recovery.startFresh')}
+            </button>
+            <p className="boot-detail">{t('recovery.startFreshHint')}</p>
+          </div>
         )}
         {failure && <p className="boot-detail" role="status">{failure}</p>}
       </div>

@@ -1,7 +1,9 @@
 import { useId, useRef } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView, KeychainStatus } from '../../../../shared/schemas';
 import { AlertIcon } from '../../ui/icons';
+import { keychainProblemText } from '../faults/keychain-text';
 
 interface KeyFieldProps {
   connection: ConnectionView | null;
@@ -41,12 +43,20 @@ export function KeyHostMismatch({ connection, onConfirmHost, busy }: { connectio
   );
 }
 
+/**
+ * Where the saved key is, with its last four characters; a key the keychain cannot give right now
+ * is "can't be read right now", never "no key". Null when there is none (each form says that its own way).
+ */
+export function savedKeyText(t: TFunction, key: ConnectionView['key'] | undefined): string | null {
+  if (key?.unreadable) return t('faults.keychain.keyUnreadable');
+  if (!key?.set) return null;
+  const last4 = key.last4 ?? '';
+  return key.storage === 'session' ? t('settings.keySession', { last4 }) : t('settings.keyKeychain', { last4 });
+}
+
 function KeyStatus({ connection }: { connection: ConnectionView | null }) {
   const { t } = useTranslation();
-  const key = connection?.key;
-  if (!key?.set) return <>{t('settings.keyNone')}</>;
-  const last4 = key.last4 ?? '';
-  return <>{key.storage === 'session' ? t('settings.keySession', { last4 }) : t('settings.keyKeychain', { last4 })}</>;
+  return <>{savedKeyText(t, connection?.key) ?? t('settings.keyNone')}</>;
 }
 
 /**
@@ -74,7 +84,13 @@ export function KeyField({ connection, keychain, value, onChange, sessionOnly, o
         <div className="notice notice-warn" role="note">
           <AlertIcon width={16} height={16} />
           <div>
-            <p>{t('settings.keychainMissing')}</p>
+            {!keychain.problem || keychain.problem === 'absent' ? (
+              <p>{t('settings.keychainMissing')}</p>
+            ) : (
+              <p>
+                <strong>{keychainProblemText(t, keychain.problem).title}</strong> {keychainProblemText(t, keychain.problem).hint}
+              </p>
+            )}
             {keychain.reason && <p className="notice-detail">{t('settings.keychainReason', { reason: keychain.reason })}</p>}
           </div>
         </div>
@@ -94,7 +110,7 @@ export function KeyField({ connection, keychain, value, onChange, sessionOnly, o
         aria-describedby={statusId}
       />
       <div className="key-status-row">
-        <p id={statusId} className={`key-status${isSet ? ' is-set' : ''}`}>
+        <p id={statusId} className={`key-status${connection?.key.unreadable ? ' is-unreadable' : isSet ? ' is-set' : ''}`}>
           <KeyStatus connection={connection} />
         </p>
         {isSet && (
