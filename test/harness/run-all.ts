@@ -59,6 +59,13 @@ async function runRunner(runner: Runner, env: NodeJS.ProcessEnv): Promise<{ coun
   return result;
 }
 
+/** Counted as one test each. The renderer has its own tsconfig (DOM, Vite types); vite build does not typecheck. */
+const STATIC_CHECKS = [
+  { name: 'typecheck (main, shared, tests)', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'typecheck (renderer)', args: ['tsc', '--noEmit', '-p', 'renderer/tsconfig.json'] },
+  { name: 'lint', args: ['eslint', '.'] },
+];
+
 async function runEverything(session: KeyringSession, reportsDir: string): Promise<{ counts: Counts; problems: string[] }> {
   let counts = emptyCounts();
   const problems: string[] = [];
@@ -69,6 +76,18 @@ async function runEverything(session: KeyringSession, reportsDir: string): Promi
   if (buildExit !== 0) {
     counts.failed += 1;
     problems.push(`vite build failed (exit ${buildExit}); end-to-end tests use stale or missing bundles`);
+  }
+
+  // Type errors and lint findings fail the run like a failing test: CI runs only `npm test`.
+  for (const check of STATIC_CHECKS) {
+    if (interrupted) break;
+    log(`${check.name}: ${check.args.join(' ')}`);
+    const exit = await runStep('npx', ['--no', '--', ...check.args], session.env);
+    if (exit === 0) counts.passed += 1;
+    else {
+      counts.failed += 1;
+      problems.push(`${check.name} failed (exit ${exit}); its findings are printed above`);
+    }
   }
 
   const vitestReport = join(reportsDir, 'vitest.json');
