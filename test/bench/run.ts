@@ -5,7 +5,8 @@
  *   --conversations N --messages N --runs N --keep   (smaller numbers for a quick look)
  *   --main-only | --renderer-only   (the other section of BENCHMARKS.md is kept as it was;
  *                                    --renderer-only without --db builds a small 20,000-message history)
- *   --open-runs N --stream-runs N --tokens-per-second N --skip-analysis   (renderer)
+ *   --open-runs N --stream-runs N --heap-runs N --rates 500,2000
+ *   --scenarios open,stream,pathological,concurrent,analysis,host-profile   (renderer; default: all)
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
@@ -19,8 +20,8 @@ import { pageCursor } from '../../shared/paging';
 import Database from 'libsql';
 import { existsSync, readFileSync } from 'node:fs';
 import { generateHistory } from './generate';
-import { rendererSection, RENDERER_MARK } from './renderer-report';
-import { runRendererBench } from './renderer';
+import { loadNow, rendererSection, RENDERER_END, RENDERER_MARK } from './renderer-report';
+import { runRendererBench, SCENARIOS, type Scenario } from './renderer';
 
 const { values } = parseArgs({
   options: {
@@ -36,8 +37,9 @@ const { values } = parseArgs({
     'renderer-only': { type: 'boolean', default: false },
     'open-runs': { type: 'string', default: '5' },
     'stream-runs': { type: 'string', default: '3' },
-    'tokens-per-second': { type: 'string', default: '500' },
-    'skip-analysis': { type: 'boolean', default: false },
+    'heap-runs': { type: 'string', default: '1' },
+    rates: { type: 'string', default: '500,2000' },
+    scenarios: { type: 'string', default: SCENARIOS.join(',') },
   },
 });
 const RUN_MAIN = !values['renderer-only'];
@@ -46,6 +48,9 @@ const RUN_RENDERER = !values['main-only'];
 values.conversations ??= RUN_MAIN ? '10000' : '500';
 values.messages ??= RUN_MAIN ? '300000' : '20000';
 const RUNS = Number(values.runs);
+const LOAD_AT_START = loadNow();
+const scenarios = values.scenarios.split(',').map((x) => x.trim()) as Scenario[];
+for (const s of scenarios) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s} (known: ${SCENARIOS.join(', ')})`);
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -199,6 +204,9 @@ Hits (conversations, capped at 20): ${Object.entries(hitCounts).map(([q, n]) => 
   const cut = previous.indexOf(RENDERER_MARK);
   const previousMain = (cut >= 0 ? previous.slice(0, cut) : previous.replace(/\n## Not measured here \(renderer\)[\s\S]*$/, '')) || '# Benchmarks\n';
   const previousRenderer = cut >= 0 ? previous.slice(cut) : '';
+  // Notes written by hand after the generated section stay.
+  const end = previousRenderer.indexOf(RENDERER_END);
+  const handNotes = end >= 0 ? previousRenderer.slice(end + RENDERER_END.length).trim() : '';
   const mainMd = RUN_MAIN ? measureMain() : previousMain;
   let rendererMd = previousRenderer;
   if (RUN_RENDERER) {
@@ -208,14 +216,17 @@ Hits (conversations, capped at 20): ${Object.entries(hitCounts).map(([q, n]) => 
       longConversationId: gen.longConversationId,
       openRuns: Number(values['open-runs']),
       streamRuns: Number(values['stream-runs']),
-      tokensPerSecond: Number(values['tokens-per-second']),
-      analysis: !values['skip-analysis'],
+      heapRuns: Number(values['heap-runs']),
+      rates: values.rates.split(',').map(Number),
+      scenarios,
       log: (line) => console.log(line),
     });
-    rendererMd = rendererSection(results, {
-      command: `npm run bench${process.argv.slice(2).length ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
-      history: `${gen.conversations.toLocaleString('en')} conversations, ${gen.messages.toLocaleString('en')} messages`,
-    });
+    rendererMd =
+      rendererSection(results, {
+        command: `npm run bench${process.argv.slice(2).length ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
+        history: `${gen.conversations.toLocaleString('en')} conversations, ${gen.messages.toLocaleString('en')} messages`,
+        loadAtStart: LOAD_AT_START,
+      }) + (handNotes ? `\n\n${handNotes}` : '');
   }
   const md = mainMd.trimEnd() + '\n\n' + rendererMd.trim() + '\n';
   writeFileSync(values.out, md);
