@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { median, quantile, stat, type Stat, type TopCost } from './cdp';
-import { CHUNK_CHARS, rateStats, type RendererResults } from './renderer';
+import { CHUNK_CHARS, rateStats, type BuildResults, type RendererResults } from './renderer';
 
 /** Everything from this line on in BENCHMARKS.md belongs to the renderer run… */
 export const RENDERER_MARK = '<!-- renderer section: written by test/bench/renderer-report.ts -->';
@@ -26,13 +26,59 @@ function builtAt(): string {
 
 export const loadNow = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
 
+const busyTarget = (rate: number) => (rate <= 500 ? 0.15 : 0.25);
+
+/** Key figures of each build side by side (every run alternated between the builds). */
+function sideBySide(builds: BuildResults[]): string {
+  const rows: string[] = [];
+  const row = (name: string, cell: (b: BuildResults) => string) => rows.push(`| ${name} | ${builds.map(cell).join(' | ')} |`);
+  const rateOf = (b: BuildResults, i: number) => b.rates[i];
+  builds[0]!.rates.forEach((rate, i) => {
+    const t = `${rate.tokensPerSecond} tok/s`;
+    const st = (b: BuildResults) => (rateOf(b, i) ? rateStats(rateOf(b, i)!) : undefined);
+    row(`${t}: busy (probes / none)`, (b) => {
+      const r = rateOf(b, i);
+      return r ? `${pct(st(b)!.busy.median)} / ${r.noProbes ? pct(r.noProbes.busy) : '—'}` : '—';
+    });
+    row(`${t}: longest task`, (b) => `${f(st(b)?.longest.median ?? NaN)} ms`);
+    row(`${t}: last character / settled`, (b) => `${f(st(b)?.lastChar.median ?? NaN)} / ${f(st(b)?.settle.median ?? NaN)} ms`);
+    row(`${t}: chunk-to-paint p50 / p95`, (b) => {
+      const r = rateOf(b, i);
+      return r ? `${f(median(r.samples.map((x) => median(x.latencies))))} / ${f(median(r.samples.map((x) => quantile(x.latencies, 0.95))))} ms` : '—';
+    });
+    row(`${t}: heap at ¼ / end`, (b) => {
+      const h = rateOf(b, i)?.heap ?? [];
+      return `${f(median(h.map((x) => x.heapMB[0] ?? NaN)), 1)} / ${f(median(h.map((x) => x.heapMB.at(-1) ?? NaN)), 1)} MB`;
+    });
+    row(`${t}: host CPU for the answer`, (b) => `${f(st(b)?.hostCpu.median ?? NaN)} ms`);
+  });
+  if (builds[0]!.open) row('open 2,000 messages: first paint / longest task', (b) => (b.open ? `${f(median(b.open.samples.map((x) => x.firstPaintMs)))} / ${f(median(b.open.samples.map((x) => x.longestTaskMs)))} ms` : '—'));
+  builds[0]!.pathological.forEach((p, i) =>
+    row(`${p.name}: settled after the upstream / longest task`, (b) => {
+      const s = b.pathological[i]?.sample;
+      return s ? `${f(s.settleMs)} / ${f(s.longestUntilSettledMs)} ms` : `failed: ${b.pathological[i]?.error ?? ''}`;
+    }),
+  );
+  if (builds[0]!.concurrent)
+    row('ten at once: busy, intact, open one c2p p95', (b) => {
+      const c = b.concurrent;
+      return c ? `${pct(c.busy)}, ${c.intact}/${c.answers}, ${f(quantile(c.latencies, 0.95))} ms` : '—';
+    });
+  return `### Side by side in this run (every run alternated between the builds)
+
+| Measure | ${builds.map((b) => b.build.name).join(' | ')} |
+|---|${builds.map(() => '---').join('|')}|
+${rows.join('\n')}`;
+}
+
 export function rendererSection(r: RendererResults, ctx: { command: string; history: string; loadAtStart: string }): string {
   const sections: string[] = [];
-  const busyTarget = (rate: number) => (rate <= 500 ? 0.15 : 0.25);
+  const cur = r.builds.at(-1)!;
+  if (r.builds.length > 1) sections.push(sideBySide(r.builds));
 
-  if (r.rates.length) {
+  if (cur.rates.length) {
     const rows: string[] = [];
-    for (const rate of r.rates) {
+    for (const rate of cur.rates) {
       const s = rateStats(rate);
       const lat = rate.samples.map((x) => x.latencies);
       const p95 = stat(lat.map((l) => quantile(l, 0.95)));
@@ -51,15 +97,15 @@ export function rendererSection(r: RendererResults, ctx: { command: string; hist
         `| ${t}: stream length / actual rate | ${f(s.seconds.median, 1)} s / ${f(s.cps.median / 4)} tok/s | — | — | markers timed per run: ${rate.samples.map((x) => x.markersSeen).join(', ')} of ${r.answer.markers} |`,
       );
     }
-    const tenths = r.rates
+    const tenths = cur.rates
       .map((rate) => `${rate.tokensPerSecond} tok/s: ${rate.samples.map((s, i) => `run ${i + 1}: ${s.busyByTenth.map((b) => f(b * 100)).join(' ')}`).join('; ')}`)
       .join('. ');
-    sections.push(`### The long answer, streamed into a 2,000-message conversation
+    sections.push(`### The long answer, streamed into a 2,000-message conversation (${cur.build.name})
 
 ${r.answer.chars.toLocaleString('en')} characters (${r.answer.shape}; seeded, \`test/bench/stream-answer.ts\`),
 ${CHUNK_CHARS} characters per SSE frame, frames paced by the clock (500 tok/s = 40 characters every 20 ms, 2,000 tok/s = every 5 ms).
 Each run answers in its own copy of the 2,000-message conversation, opened from the sidebar. Medians over
-${r.rates[0]!.samples.length} runs with the latency probes; the heap in ${r.rates[0]!.heap.length} further run(s) of its own (forced GCs pause the page).
+${cur.rates[0]!.samples.length} runs with the latency probes; the heap in ${cur.rates[0]!.heap.length} further run(s) of its own (forced GCs pause the page).
 
 | Measure | median | target | | runs |
 |---|---|---|---|---|
@@ -68,8 +114,8 @@ ${rows.join('\n')}
 Busy share per tenth of the stream (%, trace) — ${tenths}.`);
   }
 
-  if (r.open) {
-    const o = r.open.samples;
+  if (cur.open) {
+    const o = cur.open.samples;
     const of = (g: (s: (typeof o)[number]) => number) => stat(o.map(g));
     const fp = of((s) => s.firstPaintMs);
     const heap = of((s) => s.heapMB);
@@ -78,14 +124,14 @@ Busy share per tenth of the stream (%, trace) — ${tenths}.`);
 
 | Measure | median | target | | runs |
 |---|---|---|---|---|
-| time to first paint (click → first frame showing messages) | ${f(fp.median)} ms | ≤ 300 ms | ${verdict(fp.median <= 300)} | ${runs(fp)} (cold first open: ${f(r.open.coldFirstPaintMs)}) |
+| time to first paint (click → first frame showing messages) | ${f(fp.median)} ms | ≤ 300 ms | ${verdict(fp.median <= 300)} | ${runs(fp)} (cold first open: ${f(cur.open.coldFirstPaintMs)}) |
 | JS heap with it open (after GC) | ${f(heap.median, 1)} MB | ≤ 200 MB | ${verdict(heap.median <= 200)} | ${runs(heap, 1)}; before opening ${f(of((s) => s.heapBeforeMB).median, 1)} MB |
 | longest task while opening it | ${f(lt.median)} ms | (no task > 100 ms) | ${verdict(lt.median <= 100)} | ${runs(lt)} |
 | rendered message elements / DOM elements with it open | ${f(of((s) => s.articles).median)} / ${f(of((s) => s.domNodes).median)} | — | — | of 2,000 messages |`);
   }
 
-  if (r.pathological.length) {
-    const rows = r.pathological.map((p) => {
+  if (cur.pathological.length) {
+    const rows = cur.pathological.map((p) => {
       const s = p.sample;
       const head = `| ${p.name} (${(p.chars / 1e6).toFixed(2)} M characters; ${p.shape}) | ${p.chunkChars} chars / ${p.delayMs} ms`;
       if (!s) return `${head} | — | — | — | — | **failed**: ${p.error ?? ''} |`;
@@ -99,9 +145,9 @@ Busy share per tenth of the stream (%, trace) — ${tenths}.`);
 ${rows.join('\n')}`);
   }
 
-  if (r.concurrent) {
-    const c = r.concurrent;
-    const alone = r.rates.find((x) => x.tokensPerSecond === c.tokensPerSecond);
+  if (cur.concurrent) {
+    const c = cur.concurrent;
+    const alone = cur.rates.find((x) => x.tokensPerSecond === c.tokensPerSecond);
     const aloneP95 = alone ? median(alone.samples.map((s) => quantile(s.latencies, 0.95))) : NaN;
     const aloneLongest = alone ? median(alone.samples.map((s) => s.longestTaskMs)) : NaN;
     sections.push(`### Ten answers at once (${c.tokensPerSecond} tok/s each, ten conversations, the last one open)

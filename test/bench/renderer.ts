@@ -7,8 +7,10 @@
  * - the pathological answers (pathological.ts), each into a new chat;
  * - ten answers at once in ten conversations;
  * - where the time goes: one traced stream, and the host under a CPU profiler.
- * Used by run.ts; see "How the renderer is measured" in BENCHMARKS.md.
+ * With several builds (`--compare before=DIR`), every run is made for each build in turn, so
+ * before and after share the machine's load. Used by run.ts; see "How the renderer is measured".
  */
+import { resolve } from 'node:path';
 import { stat, type Stat, type TopCost } from './cdp';
 import { concurrentOnce, type ConcurrentSample } from './concurrent-run';
 import { profileHost, type HostProfile } from './host-profile';
@@ -23,15 +25,25 @@ export type { Stat, TopCost };
 export const SCENARIOS = ['open', 'stream', 'pathological', 'concurrent', 'analysis', 'host-profile'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
+export interface Build {
+  name: string;
+  /** A built copy of the app (package.json, dist/, dist-electron/, node_modules). */
+  root: string;
+}
+export const THIS_BUILD: Build = { name: 'this build', root: resolve(import.meta.dirname, '..', '..') };
+
 export interface RendererBenchOptions {
   /** A history made by generate.ts; its folder becomes the host's data folder. */
   dbFile: string;
+  /** Measured in turn, run by run; the last is the build the targets are checked on. */
+  builds: Build[];
   longConversationId: string;
   openRuns: number;
   streamRuns: number;
   heapRuns: number;
   rates: number[];
   scenarios: readonly Scenario[];
+  pathologicalTimeoutMs: number;
   log: (line: string) => void;
 }
 
@@ -57,13 +69,18 @@ export interface PathologicalResult {
   error?: string;
 }
 
-export interface RendererResults {
-  chromium: string;
-  answer: { chars: number; markers: number; shape: string };
+export interface BuildResults {
+  build: Build;
   open?: { samples: OpenSample[]; coldFirstPaintMs: number };
   rates: RateResult[];
   pathological: PathologicalResult[];
   concurrent?: ConcurrentSample & { tokensPerSecond: number };
+}
+
+export interface RendererResults {
+  chromium: string;
+  answer: { chars: number; markers: number; shape: string };
+  builds: BuildResults[];
   analysis?: { stream: TopCost[]; streamJs: TopCost[]; streamSeconds: number; open: TopCost[]; openMs: number };
   hostProfile?: HostProfile;
 }
@@ -76,85 +93,109 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
   const want = (s: Scenario) => o.scenarios.includes(s);
   bringToTop(o.dbFile, o.longConversationId);
   const answer = longAnswer();
+  const builds = o.builds;
+  const current = builds.at(-1)!;
   // Every stream into the long conversation gets its own copy of it.
   const perRate = o.streamRuns + 1 + o.heapRuns;
   const copiesNeeded =
-    (want('stream') ? perRate * o.rates.length : 0) + (want('analysis') ? 1 : 0) + (want('host-profile') ? 1 : 0) + (want('concurrent') ? 10 : 0);
+    builds.length * ((want('stream') ? perRate * o.rates.length : 0) + (want('concurrent') ? 10 : 0)) +
+    (want('analysis') ? 1 : 0) +
+    (want('host-profile') ? 1 : 0);
   const copies = cloneConversation(o.dbFile, o.longConversationId, copiesNeeded, `b${Date.now().toString(36)}-`);
   const take = () => copies.shift()!;
-  const world = await startWorld(o.dbFile);
+  const world = await startWorld(o.dbFile, builds[0]!.root);
   const results: RendererResults = {
     chromium: world.browser.version(),
     answer: { chars: answer.text.length, markers: answer.markers.length, shape: answer.shape },
-    rates: [],
-    pathological: [],
+    builds: builds.map((build) => ({ build, rates: [], pathological: [] })),
+  };
+  /** Runs `fn` once per build, on a host started from that build. */
+  const eachBuild = async (fn: (b: BuildResults, tag: string) => Promise<void>) => {
+    for (const b of results.builds) {
+      if (world.root !== b.build.root) await world.restartHost({}, b.build.root);
+      await fn(b, builds.length > 1 ? ` [${b.build.name}]` : '');
+    }
   };
   try {
     if (want('open')) {
-      const samples: OpenSample[] = [];
-      let cold = NaN;
       for (let i = 0; i <= o.openRuns; i++) {
-        const s = await openOnce(world, o.longConversationId, false);
-        o.log(`  open #${i}${i === 0 ? ' (warm-up)' : ''}: first paint ${s.firstPaintMs.toFixed(0)} ms, heap ${s.heapMB.toFixed(1)} MB, ${s.articles} articles, ${s.domNodes} DOM nodes, longest task ${s.longestTaskMs.toFixed(0)} ms`);
-        if (i === 0) cold = s.firstPaintMs;
-        else samples.push(s);
+        await eachBuild(async (b, tag) => {
+          const s = await openOnce(world, o.longConversationId, false);
+          o.log(`  open #${i}${i === 0 ? ' (warm-up)' : ''}${tag}: first paint ${s.firstPaintMs.toFixed(0)} ms, heap ${s.heapMB.toFixed(1)} MB, ${s.articles} articles, ${s.domNodes} DOM nodes, longest task ${s.longestTaskMs.toFixed(0)} ms`);
+          b.open ??= { samples: [], coldFirstPaintMs: NaN };
+          if (i === 0) b.open.coldFirstPaintMs = s.firstPaintMs;
+          else b.open.samples.push(s);
+        });
       }
-      results.open = { samples, coldFirstPaintMs: cold };
     }
     await setUpConnection(world);
 
     if (want('stream')) {
       for (const rate of o.rates) {
         const spec = specFor(answer, CHUNK_CHARS, delayFor(rate));
-        const r: RateResult = { tokensPerSecond: rate, delayMs: spec.delayMs, samples: [], noProbes: null, heap: [] };
+        const byBuild = new Map(results.builds.map((b) => [b, { tokensPerSecond: rate, delayMs: spec.delayMs, samples: [], noProbes: null, heap: [] } as RateResult]));
+        for (const b of results.builds) b.rates.push(byBuild.get(b)!);
         for (let i = 0; i < o.streamRuns; i++) {
-          const s = await streamOnce(world, spec, { conversationId: take(), probes: true, heap: false, analysis: false }, `${rate}-${i}`);
-          r.samples.push(s);
-          o.log(`  ${rate} tok/s #${i + 1}: ${describeSample(s)}`);
+          await eachBuild(async (b, tag) => {
+            const s = await streamOnce(world, spec, { conversationId: take(), probes: true, heap: false, analysis: false }, `${rate}-${i}`);
+            byBuild.get(b)!.samples.push(s);
+            o.log(`  ${rate} tok/s #${i + 1}${tag}: ${describeSample(s)}`);
+          });
         }
-        try {
-          // The same stream without our latency probes: how much of the busy share is the measuring itself.
-          r.noProbes = await streamOnce(world, spec, { conversationId: take(), probes: false, heap: false, analysis: false }, `${rate}-np`);
-          o.log(`  ${rate} tok/s without probes: ${describeSample(r.noProbes)}`);
-        } catch (error) {
-          o.log(`  ${rate} tok/s without probes failed: ${String(error)}`);
-        }
+        await eachBuild(async (b, tag) => {
+          try {
+            // The same stream without our latency probes: how much of the busy share is the measuring itself.
+            const s = await streamOnce(world, spec, { conversationId: take(), probes: false, heap: false, analysis: false }, `${rate}-np`);
+            byBuild.get(b)!.noProbes = s;
+            o.log(`  ${rate} tok/s without probes${tag}: ${describeSample(s)}`);
+          } catch (error) {
+            o.log(`  ${rate} tok/s without probes failed${tag}: ${String(error)}`);
+          }
+        });
         for (let i = 0; i < o.heapRuns; i++) {
-          const s = await streamOnce(world, spec, { conversationId: take(), probes: false, heap: true, analysis: false }, `${rate}-heap${i}`);
-          r.heap.push(s);
-          o.log(`  ${rate} tok/s heap run #${i + 1}: ${describeSample(s)}`);
+          await eachBuild(async (b, tag) => {
+            const s = await streamOnce(world, spec, { conversationId: take(), probes: false, heap: true, analysis: false }, `${rate}-heap${i}`);
+            byBuild.get(b)!.heap.push(s);
+            o.log(`  ${rate} tok/s heap run #${i + 1}${tag}: ${describeSample(s)}`);
+          });
         }
-        results.rates.push(r);
       }
     }
 
     if (want('pathological')) {
-      const cases: [string, BenchAnswer, number, number][] = [
-        ['2 MB, no blank lines', noBlankLines(), 1_000, 5],
-        ['10 MB of paragraphs', paragraphs(), 5_000, 5],
-        ['repeated sections in 12-character chunks', repeatedSections(), 12, 5],
+      const cases: [string, () => BenchAnswer, number, number][] = [
+        ['2 MB, no blank lines', () => noBlankLines(), 1_000, 5],
+        ['10 MB of paragraphs', () => paragraphs(), 5_000, 5],
+        ['repeated sections in 12-character chunks', () => repeatedSections(), 12, 5],
       ];
-      for (const [name, a, chunkChars, delayMs] of cases) {
-        const result: PathologicalResult = { name, shape: a.shape, chars: a.text.length, chunkChars, delayMs, sample: null };
-        try {
-          result.sample = await streamOnce(world, specFor(a, chunkChars, delayMs), { conversationId: null, probes: true, heap: false, analysis: false }, name);
-          o.log(`  ${name}: ${describeSample(result.sample)}`);
-        } catch (error) {
-          result.error = String(error).split('\n')[0];
-          o.log(`  ${name} failed: ${String(error)}`);
-        }
-        results.pathological.push(result);
+      for (const [name, make, chunkChars, delayMs] of cases) {
+        const a = make();
+        const spec = specFor(a, chunkChars, delayMs);
+        await eachBuild(async (b, tag) => {
+          const result: PathologicalResult = { name, shape: a.shape, chars: a.text.length, chunkChars, delayMs, sample: null };
+          try {
+            result.sample = await streamOnce(world, spec, { conversationId: null, probes: true, heap: false, analysis: false, timeoutMs: o.pathologicalTimeoutMs }, name);
+            o.log(`  ${name}${tag}: ${describeSample(result.sample)}`);
+          } catch (error) {
+            result.error = String(error).split('\n')[0];
+            o.log(`  ${name} failed${tag}: ${String(error)}`);
+          }
+          b.pathological.push(result);
+        });
       }
     }
 
     if (want('concurrent')) {
       const rate = 500;
-      const ids = Array.from({ length: 10 }, take);
-      const s = await concurrentOnce(world, answer, ids, CHUNK_CHARS, delayFor(rate));
-      results.concurrent = { ...s, tokensPerSecond: rate };
-      o.log(`  ten at once: busy ${(s.busy * 100).toFixed(1)} % over ${s.windowSeconds.toFixed(1)} s, longest task ${s.longestTaskMs.toFixed(0)} ms, ${s.intact}/${s.answers} answers intact, host CPU ${s.hostCpuMs.toFixed(0)} ms`);
+      await eachBuild(async (b, tag) => {
+        const ids = Array.from({ length: 10 }, take);
+        const s = await concurrentOnce(world, answer, ids, CHUNK_CHARS, delayFor(rate));
+        b.concurrent = { ...s, tokensPerSecond: rate };
+        o.log(`  ten at once${tag}: busy ${(s.busy * 100).toFixed(1)} % over ${s.windowSeconds.toFixed(1)} s, longest task ${s.longestTaskMs.toFixed(0)} ms, ${s.intact}/${s.answers} answers intact, host CPU ${s.hostCpuMs.toFixed(0)} ms`);
+      });
     }
 
+    if (world.root !== current.root) await world.restartHost({}, current.root);
     if (want('analysis')) {
       o.log('  analysis: one traced open and one traced stream (devtools.timeline) …');
       try {
@@ -167,7 +208,7 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
     }
 
     if (want('host-profile')) {
-      o.log('  host under --cpu-prof: one stream at 500 tok/s …');
+      o.log('  host with its inspector open: one stream at 500 tok/s under the CPU profiler …');
       try {
         results.hostProfile = await profileHost(world, specFor(answer, CHUNK_CHARS, delayFor(500)), take(), 'host-profile');
         o.log(`  host profile: ${results.hostProfile.byArea.map((x) => `${x.name} ${x.selfMs.toFixed(0)}`).join(', ')}`);

@@ -7,6 +7,9 @@
  *                                    --renderer-only without --db builds a small 20,000-message history)
  *   --open-runs N --stream-runs N --heap-runs N --rates 500,2000
  *   --scenarios open,stream,pathological,concurrent,analysis,host-profile   (renderer; default: all)
+ *   --compare NAME=DIR[,NAME=DIR]   also measure other built copies of the app (package.json, dist/,
+ *                                   dist-electron/, node_modules), run by run alternately with this one
+ *   --pathological-timeout SECONDS  (default 300)
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
@@ -21,7 +24,7 @@ import Database from 'libsql';
 import { existsSync, readFileSync } from 'node:fs';
 import { generateHistory } from './generate';
 import { loadNow, rendererSection, RENDERER_END, RENDERER_MARK } from './renderer-report';
-import { runRendererBench, SCENARIOS, type Scenario } from './renderer';
+import { runRendererBench, SCENARIOS, THIS_BUILD, type Scenario } from './renderer';
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +43,8 @@ const { values } = parseArgs({
     'heap-runs': { type: 'string', default: '1' },
     rates: { type: 'string', default: '500,2000' },
     scenarios: { type: 'string', default: SCENARIOS.join(',') },
+    compare: { type: 'string' },
+    'pathological-timeout': { type: 'string', default: '300' },
   },
 });
 const RUN_MAIN = !values['renderer-only'];
@@ -219,6 +224,18 @@ Hits (conversations, capped at 20): ${Object.entries(hitCounts).map(([q, n]) => 
       heapRuns: Number(values['heap-runs']),
       rates: values.rates.split(',').map(Number),
       scenarios,
+      builds: [
+        ...(values.compare ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((pair) => {
+            const [name, root] = pair.split('=');
+            if (!name || !root) throw new Error(`--compare wants NAME=DIR, got ${pair}`);
+            return { name, root };
+          }),
+        THIS_BUILD,
+      ],
+      pathologicalTimeoutMs: Number(values['pathological-timeout']) * 1000,
       log: (line) => console.log(line),
     });
     rendererMd =

@@ -42,6 +42,8 @@ export interface StreamOptions {
   analysis: boolean;
   /** Runs right before Enter and once the answer settled (e.g. a profiler of the host). */
   around?: { start(): Promise<unknown>; stop(): Promise<unknown> };
+  /** Give up waiting for the answer to settle after this long (default: 4× the stream, at least 2 min). */
+  timeoutMs?: number;
 }
 
 export interface StreamSample {
@@ -173,7 +175,7 @@ export async function streamOnce(world: World, spec: StreamSpec, o: StreamOption
     const expectedMs = spec.chunks.length * spec.delayMs;
     await Promise.race([
       page.waitForFunction(() => (window as unknown as { __probe: { settled: number | null } }).__probe.settled !== null, undefined, {
-        timeout: Math.max(120_000, expectedMs * 4),
+        timeout: o.timeoutMs ?? Math.max(120_000, expectedMs * 4),
         polling: 250,
       }),
       world.hostExited,

@@ -40,12 +40,17 @@ export interface World {
   host: HostProcess;
   fixture: FixtureServer;
   dbFile: string;
-  /** Restarts the host on the same data, keyring and key service, with extra environment (e.g. a CPU profiler). */
-  restartHost(extraEnv?: NodeJS.ProcessEnv): Promise<void>;
+  /** The built copy of the app the host runs from. */
+  root: string;
+  /**
+   * Restarts the host on the same data, keyring and key service, with extra environment (e.g. an
+   * inspector), from another built copy of the app if `root` is given.
+   */
+  restartHost(extraEnv?: NodeJS.ProcessEnv, root?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startWorld(dbFile: string, hostEnv: NodeJS.ProcessEnv = {}): Promise<World> {
+export async function startWorld(dbFile: string, root: string, hostEnv: NodeJS.ProcessEnv = {}): Promise<World> {
   const keyring = await startKeyringSession();
   const fixture = await startFixtureServer();
   let host: HostProcess | undefined;
@@ -58,7 +63,7 @@ export async function startWorld(dbFile: string, hostEnv: NodeJS.ProcessEnv = {}
     ...hostEnv,
   };
   try {
-    host = await startHostProcess(dirname(dbFile), env);
+    host = await startHostProcess(dirname(dbFile), env, root);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   } catch (error) {
     await host?.stop();
@@ -84,10 +89,12 @@ export async function startWorld(dbFile: string, hostEnv: NodeJS.ProcessEnv = {}
     host,
     fixture,
     dbFile,
-    async restartHost(extraEnv = {}) {
+    root,
+    async restartHost(extraEnv = {}, root = world.root) {
       retired.add(world.host);
       await world.host.stop();
-      world.host = await startHostProcess(dirname(dbFile), { ...env, ...extraEnv });
+      world.root = root;
+      world.host = await startHostProcess(dirname(dbFile), { ...env, ...extraEnv }, root);
       world.hostExited = watchExit(world.host);
     },
     async stop() {
