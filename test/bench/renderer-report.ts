@@ -166,7 +166,8 @@ ${rows.join('\n')}`);
 - Opening (${f(a.openMs)} ms to first paint in the traced run): ${top(a.open, a.openMs)}.
 - Streaming at 500 tok/s (${f(a.streamSeconds, 1)} s): ${top(a.stream, a.streamSeconds * 1000)}.
 - Streaming, CPU profile of the main thread (1 ms sampling, same run) by script: ${top(a.streamJs, a.streamSeconds * 1000)}
-  (\`(program)\` is the browser's own native work, \`(idle)\` the idle time; scripts are the built chunks. Tracing adds overhead: read the shares, not the absolute ms.)`);
+  (\`(program)\` is the browser's own native work, \`(idle)\` the idle time; scripts are the built chunks. Tracing adds overhead: read the shares, not the absolute ms.)
+- The same profile by function (names as built): ${top(a.streamFunctions.filter((x) => !x.name.startsWith('(idle')), a.streamSeconds * 1000)}.`);
   }
 
   if (r.hostProfile) {

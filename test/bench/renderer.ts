@@ -81,7 +81,7 @@ export interface RendererResults {
   chromium: string;
   answer: { chars: number; markers: number; shape: string };
   builds: BuildResults[];
-  analysis?: { stream: TopCost[]; streamJs: TopCost[]; streamSeconds: number; open: TopCost[]; openMs: number };
+  analysis?: { stream: TopCost[]; streamJs: TopCost[]; streamFunctions: TopCost[]; streamSeconds: number; open: TopCost[]; openMs: number };
   hostProfile?: HostProfile;
 }
 
@@ -201,7 +201,7 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
       try {
         const open = await openOnce(world, o.longConversationId, true);
         const st = await streamOnce(world, specFor(answer, CHUNK_CHARS, delayFor(500)), { conversationId: take(), probes: true, heap: false, analysis: true }, 'analysis');
-        results.analysis = { open: open.top ?? [], openMs: open.firstPaintMs, stream: st.top ?? [], streamJs: st.jsByScript ?? [], streamSeconds: st.seconds };
+        results.analysis = { open: open.top ?? [], openMs: open.firstPaintMs, stream: st.top ?? [], streamJs: st.jsByScript ?? [], streamFunctions: st.jsByFunction ?? [], streamSeconds: st.seconds };
       } catch (error) {
         o.log(`  analysis failed (figures above are unaffected): ${String(error)}`);
       }

@@ -78,7 +78,7 @@ const ZH = [
   '备份应该在每次迁移之前自动完成，这样即使升级失败，用户的历史记录也不会丢失。',
 ];
 const INLINE = [
-  (n: number) => `$O(n \\log n)$ for $n = ${n}$`,
+  (n: number) => `$O(n \\log n),\\ n = ${n}$`,
   (n: number) => `$E[X] = \\sum_{k=1}^{${n}} k \\cdot p_k$`,
   (n: number) => `$\\sigma^2 = ${n}.5$`,
   (n: number) => `$\\frac{a_{${n}}}{b} \\le \\sqrt{2}$`,

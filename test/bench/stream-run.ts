@@ -68,6 +68,7 @@ export interface StreamSample {
   clock: { offsetMs: number; uncertaintyMs: number; driftMs: number };
   top?: TopCost[];
   jsByScript?: TopCost[];
+  jsByFunction?: TopCost[];
 }
 
 interface Probe {
@@ -191,7 +192,9 @@ export async function streamOnce(world: World, spec: StreamSpec, o: StreamOption
     });
     if (o.heap) heaps.push(heapMB(cdp));
     const heap = await Promise.all(heaps);
-    const jsByScript = o.analysis ? profileSelfTimes(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, byScript) : undefined;
+    const profile = o.analysis ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : undefined;
+    const jsByScript = profile ? profileSelfTimes(profile, byScript) : undefined;
+    const jsByFunction = profile ? profileSelfTimes(profile, (url, fn) => `${fn || '(anonymous)'} (${byScript(url)})`, 25) : undefined;
     const events = await endTrace(cdp);
     const after = await clockOffset(page);
 
@@ -232,7 +235,7 @@ export async function streamOnce(world: World, spec: StreamSpec, o: StreamOption
       heapMB: heap,
       hostCpuMs: cpu1 - cpu0,
       clock: { offsetMs: offset, uncertaintyMs: Math.max(before.uncertaintyMs, after.uncertaintyMs), driftMs: after.offsetMs - before.offsetMs },
-      ...(o.analysis ? { top: selfTimes(events, main.pid, main.tid, main.start, main.end), jsByScript } : {}),
+      ...(o.analysis ? { top: selfTimes(events, main.pid, main.tid, main.start, main.end), jsByScript, jsByFunction } : {}),
     };
   } finally {
     sends.restore();
