@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/schemas';
 import { Markdown } from '../markdown/Markdown';
+import { MAX_PARSED_BLOCK_CHARS } from '../markdown/limits';
 import { StreamingMarkdown } from '../markdown/StreamingMarkdown';
 import { useAppStore } from '../../state/app-store';
 import { editAndResend, regenerateAnswer } from '../../state/branch-actions';
@@ -42,7 +43,9 @@ function AssistantBody({ message }: { message: Message }) {
     return <StreamingMarkdown content={message.content} />;
   }
   if (!message.content) return null;
-  if (streamed) return <StreamingMarkdown content={message.content} live={false} />;
+  // A very long answer from history is split into blocks and parsed in the worker too, rather
+  // than in one pass on the main thread.
+  if (streamed || message.content.length > MAX_PARSED_BLOCK_CHARS) return <StreamingMarkdown content={message.content} live={false} />;
   return (
     <div className="markdown">
       <Markdown content={message.content} />
