@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildThread } from '../../../../shared/message-tree';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/schemas';
@@ -51,7 +51,19 @@ export function MessageList() {
     getItemKey: (i) => messages[i]?.id ?? i,
     overscan: OVERSCAN,
     scrollMargin,
+    // A streaming row grows on every update: its new height moves the rows below and the list's
+    // height straight in the DOM, inside the same frame, instead of through a React render that
+    // costs a frame of its own (measured: one extra layout + paint per update).
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
   });
+  const setRowsBox = useCallback(
+    (node: HTMLDivElement | null) => {
+      rowsBox.current = node;
+      virtualizer.containerRef(node);
+    },
+    [virtualizer],
+  );
 
   // Rows are placed relative to the box, which sits below the log's top padding.
   useLayoutEffect(() => {
@@ -94,7 +106,7 @@ export function MessageList() {
           // Announce a finished answer once instead of every streamed fragment.
           aria-busy={streaming}
         >
-          <div className="message-rows" ref={rowsBox} style={{ height: virtualizer.getTotalSize() }}>
+          <div className="message-rows" ref={setRowsBox}>
             {items.map((item) => {
               const m = messages[item.index];
               if (!m) return null;
@@ -105,7 +117,6 @@ export function MessageList() {
                   className="message-row"
                   data-index={item.index}
                   ref={virtualizer.measureElement}
-                  style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
                 >
                   <LiveMessageItem
                     structural={m}
