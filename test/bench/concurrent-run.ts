@@ -6,7 +6,7 @@
  */
 import { busyOf, endTrace, mainThreadTasks, rendererMain, startTrace, taskDuration } from './cdp';
 import { cutIntoChunks, type BenchAnswer } from './stream-answer';
-import { clockOffset, newPage, nodeNow, openFromSidebar, processCpuMs, sleep, storedAnswer, watchFixtureSends, type World } from './world';
+import { bringToTop, clockOffset, newPage, nodeNow, openFromSidebar, processCpuMs, sleep, storedAnswer, watchFixtureSends, type World } from './world';
 
 export interface ConcurrentSample {
   busy: number;
@@ -21,6 +21,7 @@ export interface ConcurrentSample {
 }
 
 export async function concurrentOnce(world: World, answer: BenchAnswer, conversationIds: string[], chunkChars: number, delayMs: number): Promise<ConcurrentSample> {
+  for (const id of conversationIds) bringToTop(world.dbFile, id);
   const { context, page, cdp } = await newPage(world);
   const sends = watchFixtureSends();
   try {

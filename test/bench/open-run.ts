@@ -1,6 +1,6 @@
 /** Opening the 2,000-message conversation: first paint, heap, longest task, DOM size. */
 import { endTrace, heapMB, rendererMain, selfTimes, startTrace, type TopCost } from './cdp';
-import { newPage, sleep, type World } from './world';
+import { bringToTop, newPage, sleep, type World } from './world';
 
 export interface OpenSample {
   firstPaintMs: number;
@@ -13,6 +13,7 @@ export interface OpenSample {
 }
 
 export async function openOnce(world: World, id: string, trace: boolean): Promise<OpenSample> {
+  bringToTop(world.dbFile, id);
   const { context, page, cdp } = await newPage(world);
   try {
     const link = page.locator(`nav a[href="#/c/${encodeURIComponent(id)}"]`).first();

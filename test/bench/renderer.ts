@@ -102,6 +102,7 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
     (want('analysis') ? 1 : 0) +
     (want('host-profile') ? 1 : 0);
   const copies = cloneConversation(o.dbFile, o.longConversationId, copiesNeeded, `b${Date.now().toString(36)}-`);
+  bringToTop(o.dbFile, o.longConversationId);
   const take = () => copies.shift()!;
   const world = await startWorld(o.dbFile, builds[0]!.root);
   const results: RendererResults = {

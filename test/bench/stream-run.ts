@@ -22,7 +22,7 @@ import {
   type TopCost,
 } from './cdp';
 import type { BenchAnswer } from './stream-answer';
-import { clockOffset, newPage, nodeNow, openFromSidebar, processCpuMs, watchFixtureSends, type World } from './world';
+import { bringToTop, clockOffset, newPage, nodeNow, openFromSidebar, processCpuMs, watchFixtureSends, type World } from './world';
 
 export interface StreamSpec {
   answer: BenchAnswer;
@@ -139,6 +139,8 @@ async function installProbes(page: import('playwright-core').Page, probes: boole
 }
 
 export async function streamOnce(world: World, spec: StreamSpec, o: StreamOptions, label: string): Promise<StreamSample> {
+  // Newest in the sidebar, so it is on screen to click, however many copies were made.
+  if (o.conversationId) bringToTop(world.dbFile, o.conversationId);
   const { context, page, cdp } = await newPage(world);
   const sends = watchFixtureSends();
   try {
