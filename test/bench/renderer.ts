@@ -166,7 +166,9 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
     if (want('pathological')) {
       const cases: [string, () => BenchAnswer, number, number][] = [
         ['2 MB, no blank lines', () => noBlankLines(), 1_000, 5],
-        ['10 MB of paragraphs', () => paragraphs(), 5_000, 5],
+        // 250 KB/s: the parser (~1 MB/s on these machines) keeps up, so what is measured is the cost
+        // per update as the answer grows, not the parser's throughput.
+        ['10 MB of paragraphs', () => paragraphs(), 5_000, 20],
         ['repeated sections in 12-character chunks', () => repeatedSections(), 12, 5],
       ];
       for (const [name, make, chunkChars, delayMs] of cases) {
