@@ -91,15 +91,15 @@ describe('DeltaCoalescer', () => {
     expect(h.deps.refetch).not.toHaveBeenCalled();
   });
 
-  it('keeps to ~30 updates a second even when deltas come faster', () => {
+  it('keeps to ~40 updates a second even when deltas come faster', () => {
     const h = harness();
     h.coalescer.push(h.delta(0, 'a'));
     h.runFrame();
     h.coalescer.push(h.delta(1, 'b'));
-    h.runFrame(16);
+    h.runFrame(12);
     expect(h.deps.apply).toHaveBeenCalledTimes(1);
     expect(h.pendingFrames()).toBe(1);
-    h.runFrame(16);
+    h.runFrame(12);
     expect(h.deps.apply).toHaveBeenCalledTimes(2);
     expect(h.content()).toBe('ab');
   });
