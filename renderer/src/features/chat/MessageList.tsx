@@ -3,12 +3,13 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { buildThread } from '../../../../shared/message-tree';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/schemas';
-import { selectMessageById, selectStreamingMessage, selectStructure, useChatStore } from '../../state/chat-store';
+import { selectStreamingMessage, selectStructure, useChatStore } from '../../state/chat-store';
 import { useConversationsStore } from '../../state/conversations-store';
 import { ArrowDownIcon } from '../../ui/icons';
 import { MessageItem } from './MessageItem';
 import type { SiblingProps } from './MessageActions';
 import { clearReveal, useRevealStore } from './reveal-message';
+import { liveMessage } from './streamed-text';
 import { useStickToBottom } from './use-stick-to-bottom';
 
 /** A first guess at a row's height; each row is measured once rendered. */
@@ -17,12 +18,13 @@ const ESTIMATED_ROW_PX = 160;
 const OVERSCAN = 4;
 
 /**
- * One row's message, read live from the store: streamed text re-renders only this row, while the
- * list itself (thread structure, virtualizer) re-renders only when messages are added or moved.
+ * One row's message, read live from the store. The list itself (thread structure, virtualizer)
+ * re-renders only when messages are added or moved, and the row only when its message changes in
+ * more than its streamed text, which goes to the Markdown directly (streamed-text.ts).
  */
 function LiveMessageItem({ structural, hint, ...siblings }: { structural: Message; hint: number } & SiblingProps) {
-  const message = useChatStore((s) => selectMessageById(s, structural.id, hint)) ?? structural;
-  return <MessageItem message={message} {...siblings} />;
+  const message = useChatStore((s) => liveMessage(s, structural.id, hint)) ?? structural;
+  return <MessageItem message={message} hint={hint} {...siblings} />;
 }
 
 /**

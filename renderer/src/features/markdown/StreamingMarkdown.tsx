@@ -33,6 +33,13 @@ const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: readonly Rende
   );
 });
 
+/** Text that keeps changing, read when it says so (the streaming answer in the store). */
+export interface TextSource {
+  get(): string;
+  /** Calls back after the text changed; returns the unsubscribe. */
+  subscribe(onChange: () => void): () => void;
+}
+
 /**
  * Markdown for an answer that is still arriving. Parsing and highlighting happen in the Markdown
  * worker (stream-renderer.ts decides what to send); this component only commits what comes back:
@@ -43,15 +50,21 @@ const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: readonly Rende
  *
  * `data-md-pending` is set once the answer has finished until its final render is on screen (not
  * while it streams: an attribute changing on every update would cost a style pass each time).
+ *
+ * With `source`, the text is read from it as it changes, without a React render per update; `content`
+ * is then what the source held when the parent last rendered.
  */
-export function StreamingMarkdown({ content, live = true }: { content: string; live?: boolean }) {
+export function StreamingMarkdown({ content, live = true, source }: { content: string; live?: boolean; source?: TextSource | undefined }) {
   // Mounting over text that is already there (reopening a chat, a row scrolled back in): the first
   // view is made at once on the main thread, so the answer doesn't show up empty — if highlight.js
   // is loaded there; otherwise code would show plain first, so the worker does it.
   const [renderer] = useState(() => new StreamRenderer(renderBackend(), () => (mainThreadHighlights() ? mainThreadBackend : undefined)));
-  useLayoutEffect(() => renderer.update(content, live), [renderer, content, live]);
+  useLayoutEffect(() => {
+    renderer.update(source ? source.get() : content, live);
+    return source?.subscribe(() => renderer.update(source.get(), live));
+  }, [renderer, content, live, source]);
   const view = useSyncExternalStore(renderer.subscribe, renderer.getView);
-  const pending = !live && (view.live || view.text !== content);
+  const pending = !live && (view.live || view.text !== (source ? source.get() : content));
 
   return (
     <div className={live ? 'markdown md-streaming' : 'markdown'} data-md-pending={pending ? '' : undefined}>
