@@ -63,6 +63,9 @@ export class DeltaCoalescer {
   constructor(private readonly deps: CoalescerDeps) {}
 
   push(delta: Delta): void {
+    // Another conversation's answer (several can stream at once): nothing on screen to update,
+    // and opening it fetches its text. Only a new chat's first answer may arrive before its id.
+    if (!this.deps.isOpen(delta.conversationId) && !this.deps.holdUnknown()) return;
     const key = `${delta.messageId}\u0000${delta.part}`;
     let buffer = this.buffers.get(key);
     if (!buffer) {
