@@ -56,6 +56,8 @@ export interface RateResult {
   delayMs: number;
   samples: StreamSample[];
   noProbes: StreamSample | null;
+  /** One run with the mouse left over the answer (hover updates after every layout). */
+  pointer: StreamSample | null;
   heap: StreamSample[];
 }
 
@@ -96,7 +98,7 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
   const builds = o.builds;
   const current = builds.at(-1)!;
   // Every stream into the long conversation gets its own copy of it.
-  const perRate = o.streamRuns + 1 + o.heapRuns;
+  const perRate = o.streamRuns + 2 + o.heapRuns;
   const copiesNeeded =
     builds.length * ((want('stream') ? perRate * o.rates.length : 0) + (want('concurrent') ? 10 : 0)) +
     (want('analysis') ? 1 : 0) +
@@ -134,7 +136,7 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
     if (want('stream')) {
       for (const rate of o.rates) {
         const spec = specFor(answer, CHUNK_CHARS, delayFor(rate));
-        const byBuild = new Map(results.builds.map((b) => [b, { tokensPerSecond: rate, delayMs: spec.delayMs, samples: [], noProbes: null, heap: [] } as RateResult]));
+        const byBuild = new Map(results.builds.map((b) => [b, { tokensPerSecond: rate, delayMs: spec.delayMs, samples: [], noProbes: null, pointer: null, heap: [] } as RateResult]));
         for (const b of results.builds) b.rates.push(byBuild.get(b)!);
         for (let i = 0; i < o.streamRuns; i++) {
           await eachBuild(async (b, tag) => {
@@ -151,6 +153,15 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
             o.log(`  ${rate} tok/s without probes${tag}: ${describeSample(s)}`);
           } catch (error) {
             o.log(`  ${rate} tok/s without probes failed${tag}: ${String(error)}`);
+          }
+        });
+        await eachBuild(async (b, tag) => {
+          try {
+            const s = await streamOnce(world, spec, { conversationId: take(), probes: true, heap: false, analysis: false, pointer: true }, `${rate}-ptr`);
+            byBuild.get(b)!.pointer = s;
+            o.log(`  ${rate} tok/s with the mouse over the answer${tag}: ${describeSample(s)}`);
+          } catch (error) {
+            o.log(`  ${rate} tok/s with the mouse over the answer failed${tag}: ${String(error)}`);
           }
         });
         for (let i = 0; i < o.heapRuns; i++) {

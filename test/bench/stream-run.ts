@@ -22,7 +22,7 @@ import {
   type TopCost,
 } from './cdp';
 import type { BenchAnswer } from './stream-answer';
-import { bringToTop, clockOffset, newPage, nodeNow, openFromSidebar, processCpuMs, watchFixtureSends, type World } from './world';
+import { bringToTop, clockOffset, newPage, nodeNow, processCpuMs, watchFixtureSends, type World } from './world';
 
 export interface StreamSpec {
   answer: BenchAnswer;
@@ -44,6 +44,12 @@ export interface StreamOptions {
   around?: { start(): Promise<unknown>; stop(): Promise<unknown> };
   /** Give up waiting for the answer to settle after this long (default: 4× the stream, at least 2 min). */
   timeoutMs?: number;
+  /**
+   * Leave the mouse over the answer while it streams. Without it the page has never seen the mouse
+   * (the conversation is opened by its address, the message typed): where the browser knows a mouse
+   * position, every layout change costs it a hit test and a hover update in the next frame.
+   */
+  pointer?: boolean;
 }
 
 export interface StreamSample {
@@ -141,10 +147,10 @@ async function installProbes(page: import('playwright-core').Page, probes: boole
 export async function streamOnce(world: World, spec: StreamSpec, o: StreamOptions, label: string): Promise<StreamSample> {
   // Newest in the sidebar, so it is on screen to click, however many copies were made.
   if (o.conversationId) bringToTop(world.dbFile, o.conversationId);
-  const { context, page, cdp } = await newPage(world);
+  const { context, page, cdp } = await newPage(world, o.conversationId ? `#/c/${encodeURIComponent(o.conversationId)}` : '');
   const sends = watchFixtureSends();
   try {
-    if (o.conversationId) await openFromSidebar(page, o.conversationId);
+    if (o.pointer) await page.mouse.move(640, 430);
     const composer = page.getByRole('textbox', { name: 'Message' });
     await composer.waitFor({ timeout: 15_000 });
     await composer.fill(`Benchmark stream ${label}: write the long walkthrough`);

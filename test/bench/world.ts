@@ -109,15 +109,17 @@ export async function startWorld(dbFile: string, root: string, hostEnv: NodeJS.P
   return world;
 }
 
-export async function newPage(world: World) {
+/** A fresh browser context on the app; `hash` opens a conversation the way a link or a reload does (#/c/<id>). */
+export async function newPage(world: World, hash = '') {
   const context = await world.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
   // tsx (esbuild keepNames) wraps named functions in page.evaluate callbacks with __name(): define it.
   await context.addInitScript('globalThis.__name = (f) => f;');
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
-  await page.goto(world.host.url);
+  await page.goto(world.host.url + hash);
   await page.getByRole('navigation', { name: 'Conversations' }).waitFor({ timeout: 30_000 });
+  if (hash) await page.locator('[role="log"] article').first().waitFor({ timeout: 30_000 });
   return { context, page, cdp };
 }
 
