@@ -80,3 +80,48 @@ export async function openOnce(world: World, id: string, trace: boolean): Promis
     await context.close();
   }
 }
+
+/**
+ * Switching from one long conversation to another: `from` is open (by its address), the user
+ * clicks `to` in the sidebar; measured from the click to the first frame showing `to`'s messages.
+ */
+export async function switchOnce(world: World, from: string, to: string): Promise<{ switchMs: number; longestTaskMs: number }> {
+  bringToTop(world.dbFile, to);
+  const { context, page } = await newPage(world, `#/c/${encodeURIComponent(from)}`);
+  try {
+    const link = page.locator(`nav a[href="#/c/${encodeURIComponent(to)}"]`).first();
+    await link.waitFor({ timeout: 30_000 });
+    await sleep(500);
+    await page.evaluate(() => {
+      const w = window as unknown as { __switch: Promise<number>; __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: 'longtask' });
+      const before = new Set([...document.querySelectorAll('[role="log"] article')].map((a) => a.getAttribute('data-message-id')));
+      w.__switch = new Promise((resolve) => {
+        let t0 = NaN;
+        document.addEventListener('click', (event) => void (t0 = event.timeStamp), { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          if (Number.isNaN(t0)) return;
+          const articles = [...document.querySelectorAll('[role="log"] article')];
+          if (!articles.length || articles.some((a) => before.has(a.getAttribute('data-message-id')))) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve(performance.now() - t0);
+            ch.port2.postMessage(0);
+          });
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+    });
+    await link.click();
+    const switchMs = await page.evaluate(() => (window as unknown as { __switch: Promise<number> }).__switch);
+    await sleep(1000);
+    const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    return { switchMs, longestTaskMs };
+  } finally {
+    await context.close();
+  }
+}

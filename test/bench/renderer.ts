@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { stat, type Stat, type TopCost } from './cdp';
 import { concurrentOnce, type ConcurrentSample } from './concurrent-run';
 import { profileHost, type HostProfile } from './host-profile';
-import { openOnce, type OpenSample } from './open-run';
+import { openOnce, switchOnce, type OpenSample } from './open-run';
 import { noBlankLines, paragraphs, repeatedSections } from './pathological';
 import { cutIntoChunks, longAnswer, type BenchAnswer } from './stream-answer';
 import { describeSample, streamOnce, type StreamSample, type StreamSpec } from './stream-run';
@@ -73,7 +73,7 @@ export interface PathologicalResult {
 
 export interface BuildResults {
   build: Build;
-  open?: { samples: OpenSample[]; coldFirstPaintMs: number };
+  open?: { samples: OpenSample[]; coldFirstPaintMs: number; switches: { switchMs: number; longestTaskMs: number }[] };
   rates: RateResult[];
   pathological: PathologicalResult[];
   concurrent?: ConcurrentSample & { tokensPerSecond: number };
@@ -125,9 +125,21 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
         await eachBuild(async (b, tag) => {
           const s = await openOnce(world, o.longConversationId, false);
           o.log(`  open #${i}${i === 0 ? ' (warm-up)' : ''}${tag}: first paint ${s.firstPaintMs.toFixed(0)} ms, heap ${s.heapMB.toFixed(1)} MB, ${s.articles} articles, ${s.domNodes} DOM nodes, longest task ${s.longestTaskMs.toFixed(0)} ms`);
-          b.open ??= { samples: [], coldFirstPaintMs: NaN };
+          b.open ??= { samples: [], coldFirstPaintMs: NaN, switches: [] };
           if (i === 0) b.open.coldFirstPaintMs = s.firstPaintMs;
           else b.open.samples.push(s);
+        });
+      }
+    }
+    if (want('open')) {
+      // Two long conversations: the long one and a copy of it, back and forth.
+      const other = cloneConversation(o.dbFile, o.longConversationId, 1, `s${Date.now().toString(36)}-`)[0]!;
+      for (let i = 0; i < o.openRuns; i++) {
+        await eachBuild(async (b, tag) => {
+          const [from, to] = i % 2 ? [other, o.longConversationId] : [o.longConversationId, other];
+          const s = await switchOnce(world, from, to);
+          o.log(`  switch #${i + 1}${tag}: ${s.switchMs.toFixed(0)} ms to the first frame of the other conversation, longest task ${s.longestTaskMs.toFixed(0)} ms`);
+          b.open?.switches.push(s);
         });
       }
     }
