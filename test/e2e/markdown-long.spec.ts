@@ -45,6 +45,17 @@ test('the long answer streams through the worker into highlighted code, tables a
   await expect(md).toContainText(answer.markers.at(-1)!);
   await expect(md).not.toContainText('```');
 
+  // Copy still copies a block's code as written, for a block that came highlighted from the worker.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ferry.host.url).origin });
+  const fences = [...answer.text.matchAll(/^```\w+\n([\s\S]*?)\n```$/gm)].map((m) => m[1]);
+  expect(fences).toHaveLength(40);
+  for (const n of [6, 39]) {
+    const block = md.locator('.code-block').nth(n);
+    await block.getByRole('button', { name: 'Copy code' }).click();
+    await expect(block.getByRole('status')).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(fences[n]);
+  }
+
   expect(await page.evaluate(() => (window as unknown as { __plainCode: string[] }).__plainCode)).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   expect(page.workers().map((w) => w.url())).toEqual(expect.arrayContaining([expect.stringMatching(/\/assets\/markdown\.worker-[\w-]+\.js$/)]));
