@@ -192,7 +192,8 @@ Measured by \`${ctx.command}\` on ${new Date().toISOString().slice(0, 16).replac
 (\`/usr/bin/chromium\`, \`--disable-gpu\`, 1280×860) against \`dist/renderer\` as built at ${builtAt()} (run \`npm run build\` first).
 
 - Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown'}; ${(totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(freemem() / 2 ** 30).toFixed(1)} GiB free;
-  **load average at the start ${ctx.loadAtStart}, at the end ${loadNow()}** (1/5/15 min). With 2 cores shared by other work, busy shares
+  **load average at the start ${ctx.loadAtStart}, at the end ${loadNow()}** (1/5/15 min); 1-minute load after each run:
+  min ${f(Math.min(...r.loads), 1)}, median ${f(median(r.loads), 1)}, max ${f(Math.max(...r.loads), 1)} over ${r.loads.length} runs. With 2 cores shared by other work, busy shares
   and latencies are inflated by whatever else ran; compare builds within one run, re-run when the load is high.
 - History: ${ctx.history}; the sidebar shows it.
 

@@ -10,6 +10,7 @@
  * With several builds (`--compare before=DIR`), every run is made for each build in turn, so
  * before and after share the machine's load. Used by run.ts; see "How the renderer is measured".
  */
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { stat, type Stat, type TopCost } from './cdp';
 import { concurrentOnce, type ConcurrentSample } from './concurrent-run';
@@ -85,6 +86,8 @@ export interface RendererResults {
   builds: BuildResults[];
   analysis?: { stream: TopCost[]; streamJs: TopCost[]; streamFunctions: TopCost[]; streamSeconds: number; open: TopCost[]; openMs: number };
   hostProfile?: HostProfile;
+  /** The 1-minute load average after each measured run (the machine is shared). */
+  loads: number[];
 }
 
 export function specFor(answer: BenchAnswer, chunkChars: number, delayMs: number): StreamSpec {
@@ -111,12 +114,15 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
     chromium: world.browser.version(),
     answer: { chars: answer.text.length, markers: answer.markers.length, shape: answer.shape },
     builds: builds.map((build) => ({ build, rates: [], pathological: [] })),
+    loads: [],
   };
   /** Runs `fn` once per build, on a host started from that build. */
   const eachBuild = async (fn: (b: BuildResults, tag: string) => Promise<void>) => {
     for (const b of results.builds) {
       if (world.root !== b.build.root) await world.restartHost({}, b.build.root);
       await fn(b, builds.length > 1 ? ` [${b.build.name}]` : '');
+      results.loads.push(loadavg()[0]!);
+      o.log(`    (load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')})`);
     }
   };
   try {
