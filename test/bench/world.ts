@@ -11,18 +11,13 @@ import Database from 'libsql';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixture';
 import { startKeyringSession } from '../harness/keyring-session';
+import e2eConfig from '../e2e/playwright.config';
 import { startHostProcess, type HostProcess } from '../e2e/support/web-host-process';
 
 const CHROMIUM = process.env.FERRY_CHROMIUM ?? '/usr/bin/chromium';
+/** The end-to-end suite's Chromium flags, plus what measuring needs. */
 const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
+  ...(e2eConfig.use?.launchOptions?.args ?? []),
   '--enable-precise-memory-info',
   // A hidden/occluded headless page must not be throttled while we measure it.
   '--disable-renderer-backgrounding',

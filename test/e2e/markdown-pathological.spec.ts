@@ -1,7 +1,7 @@
 import { cutIntoChunks } from '../bench/stream-answer';
 import { noBlankLines, paragraphs } from '../bench/pathological';
 import { expect, setUpConnection, test, type FerryWorld } from './support/fixtures';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /**
  * The benchmark's pathological answers, streamed through the browser host into the Markdown
@@ -28,39 +28,37 @@ async function streamAnswer(page: Page, ferry: FerryWorld, text: string, chunkCh
   return md;
 }
 
+/** The answer on screen: these elements counted, no plain-text fallback, and all of `source`'s letters in order. */
+async function expectComplete(md: Locator, counts: Record<string, number>, source: string) {
+  const shown = await md.evaluate(
+    (el, selectors) => ({
+      text: el.textContent ?? '',
+      counts: Object.fromEntries(selectors.map((s) => [s, el.querySelectorAll(s).length])),
+      plain: el.querySelectorAll('.md-plain').length,
+    }),
+    Object.keys(counts),
+  );
+  expect(shown.counts).toEqual(counts);
+  expect(shown.plain).toBe(0);
+  expect(squash(shown.text).length).toBe(squash(source).length);
+  expect(squash(shown.text) === squash(source)).toBe(true);
+}
+
 test('a 2 MB answer without a blank line renders completely', async ({ page, ferry }) => {
   const answer = noBlankLines();
   const md = await streamAnswer(page, ferry, answer.text, 1_000);
   const lines = answer.text.split('\n');
-  const shown = await md.evaluate((el) => ({
-    text: el.textContent ?? '',
-    h3: el.querySelectorAll('h3').length,
-    items: el.querySelectorAll('li').length,
-    plain: el.querySelectorAll('.md-plain').length,
-  }));
-  expect(shown.h3).toBe(lines.filter((l) => l.startsWith('### ')).length);
-  expect(shown.items).toBe(lines.filter((l) => l.startsWith('- ')).length);
-  expect(shown.plain).toBe(0);
-  const source = lines.map((l) => l.replace(/^(### |- )/, '')).join('\n');
-  expect(squash(shown.text).length).toBe(squash(source).length);
-  expect(squash(shown.text) === squash(source)).toBe(true);
+  await expectComplete(
+    md,
+    { h3: lines.filter((l) => l.startsWith('### ')).length, li: lines.filter((l) => l.startsWith('- ')).length },
+    lines.map((l) => l.replace(/^(### |- )/, '')).join('\n'),
+  );
 });
 
 test('a 10 MB answer in paragraphs renders completely', async ({ page, ferry }) => {
   const answer = paragraphs();
   const md = await streamAnswer(page, ferry, answer.text, 5_000);
   const parts = answer.text.split('\n\n');
-  const shown = await md.evaluate((el) => ({
-    text: el.textContent ?? '',
-    h2: el.querySelectorAll('h2').length,
-    p: el.querySelectorAll('p').length,
-    plain: el.querySelectorAll('.md-plain').length,
-  }));
   const headings = parts.filter((p) => p.startsWith('## ')).length;
-  expect(shown.h2).toBe(headings);
-  expect(shown.p).toBe(parts.length - headings);
-  expect(shown.plain).toBe(0);
-  const source = parts.map((p) => p.replace(/^## /, '')).join('');
-  expect(squash(shown.text).length).toBe(squash(source).length);
-  expect(squash(shown.text) === squash(source)).toBe(true);
+  await expectComplete(md, { h2: headings, p: parts.length - headings }, parts.map((p) => p.replace(/^## /, '')).join(''));
 });
