@@ -139,10 +139,22 @@ export async function setUpConnection(world: World) {
   }
 }
 
-/** Opens a conversation from the sidebar and waits until its messages are on screen. */
+/**
+ * Opens a conversation from the sidebar and waits until its messages, and only its, are on screen:
+ * the previous conversation's messages stay until the new ones arrive, and typing then would go
+ * into the previous conversation's composer (a lost send in the ten-at-once run).
+ */
 export async function openFromSidebar(page: Page, id: string) {
+  const before = await page.evaluate(() => [...document.querySelectorAll('[role="log"] article')].map((a) => a.getAttribute('data-message-id')));
   await page.locator(`nav a[href="#/c/${encodeURIComponent(id)}"]`).first().click();
-  await page.locator('[role="log"] article').first().waitFor({ timeout: 30_000 });
+  await page.waitForFunction(
+    ({ hash, before }) => {
+      const ids = [...document.querySelectorAll('[role="log"] article')].map((a) => a.getAttribute('data-message-id'));
+      return location.hash === hash && ids.length > 0 && !ids.some((x) => before.includes(x));
+    },
+    { hash: `#/c/${encodeURIComponent(id)}`, before },
+    { timeout: 30_000 },
+  );
 }
 
 /** Puts the long conversation on top of the sidebar (newest), so a user can click it. */
