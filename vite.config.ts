@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import electron from 'vite-plugin-electron';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * One config builds everything: the renderer (a static web app in dist/renderer), and with
@@ -36,6 +36,19 @@ const nodeBundle = (entry: string, name: string): UserConfig => ({
   },
 });
 
+/**
+ * Workers have no `document`: packages with a DOM build for browsers get their plain build there
+ * (decode-named-character-reference decodes entities through a DOM element, created at import).
+ */
+const workerBuilds = (): Plugin => ({
+  name: 'ferry-worker-builds',
+  enforce: 'pre',
+  resolveId(id) {
+    if (id === 'decode-named-character-reference') return resolve(root, 'node_modules/decode-named-character-reference/index.js');
+    return null;
+  },
+});
+
 export default defineConfig(({ command }) => ({
   root: resolve(root, 'renderer'),
   base: './',
@@ -50,6 +63,10 @@ export default defineConfig(({ command }) => ({
           { entry: 'electron/web/cli.ts', vite: nodeBundle('electron/web/cli.ts', 'web'), onstart: () => {} },
         ])),
   ],
+  worker: {
+    format: 'es',
+    plugins: () => [workerBuilds()],
+  },
   build: {
     outDir: resolve(root, 'dist/renderer'),
     emptyOutDir: true,

@@ -18,6 +18,9 @@ export const LINUX_ONLY: LinuxOnly[] = [
   { path: 'test/integration/electron-main.test.ts', needs: 'tinyproxy (the desktop proxy case; the rest of the file is portable)' },
   { path: 'test/integration/updates.test.ts', needs: 'tinyproxy' },
   { path: 'test/integration/packaging.test.ts', needs: 'electron-builder --linux dir' },
+  { path: 'test/integration/sync-webdav.test.ts', needs: "rclone's WebDAV server" },
+  { path: 'test/integration/sync-faults.test.ts', needs: "rclone's WebDAV server, tinyproxy" },
+  { path: 'test/integration/sync-assistants.test.ts', needs: "rclone's WebDAV server" },
   { path: 'test/integration/faults/**', needs: 'tmpfs and bind mounts as root, setpriv, prlimit, gnome-keyring, POSIX signals' },
 ];
 
@@ -28,7 +31,7 @@ export const LINUX_ONLY: LinuxOnly[] = [
 export const LINUX_MARKERS: { pattern: RegExp; tool: string }[] = [
   { pattern: /support\/proxies|tinyproxy/, tool: 'tinyproxy' },
   { pattern: /secret-tool|keyring-session|startKeyringSession/, tool: 'gnome-keyring' },
-  { pattern: /\brclone\b/, tool: 'rclone' },
+  { pattern: /\brclone\b|support\/webdav-server/, tool: 'rclone' },
   { pattern: /support\/mounts|setpriv|prlimit/, tool: 'mount/setpriv/prlimit' },
   { pattern: /'--linux'/, tool: 'electron-builder --linux' },
   { pattern: /\/usr\/share\/fonts|fc-match/, tool: 'Debian fonts' },

@@ -76,8 +76,8 @@ test('a streamed answer with code, a table, a task list and math renders highlig
   await expect(md.locator('pre code.language-python .hljs-string').first()).toContainText('Fibonacci');
   await expect(md.locator('pre code.language-bash .hljs-built_in, pre code.language-bash .hljs-keyword').first()).toBeVisible();
   await expect(md.getByRole('button', { name: 'Copy code' })).toHaveCount(3);
-  // Highlighting ran off the main thread, in the bundled same-origin worker.
-  expect(page.workers().map((w) => w.url())).toEqual(expect.arrayContaining([expect.stringMatching(/\/assets\/highlight\.worker-[\w-]+\.js$/)]));
+  // Parsing and highlighting ran off the main thread, in the bundled same-origin worker.
+  expect(page.workers().map((w) => w.url())).toEqual(expect.arrayContaining([expect.stringMatching(/\/assets\/markdown\.worker-[\w-]+\.js$/)]));
 
   // GFM.
   await expect(md.locator('table th')).toHaveCount(3);

@@ -24,8 +24,13 @@ export interface AnswerResult {
   streamOptionsRejected: boolean;
 }
 
-/** Half a display frame: joins most tokens into one message while adding little latency (measured: 16 ms cost p95 chunk-to-paint 51 ms, 8 ms 43 ms; see BENCHMARKS.md). */
-const DELTA_BATCH_MS = 8;
+/**
+ * Deltas are joined for this long before they go to the UI: the renderer applies text at most every
+ * 32 ms (renderer/src/state/delta-coalescer.ts), so sending more often only costs each side a message
+ * (measured on the browser host: the WebSocket writes were its largest single cost, ~30 % of its CPU
+ * at 500 tok/s with a message per upstream frame). The first delta after a quiet spell still goes at once.
+ */
+const DELTA_BATCH_MS = 32;
 
 const addUsage = (before: MessageUsage | null | undefined, after: TokenUsage | null | undefined): MessageUsage | null | undefined => {
   if (!after) return before ?? after;

@@ -16,9 +16,15 @@ type Phase = 'first_byte' | 'idle';
 /**
  * One re-armable timer for the answer: first-byte until the first byte of the body arrives, then
  * idle between reads. When it fires it records which limit it was and aborts the request.
+ *
+ * Re-arming the same phase only moves the deadline: the running timer, when it fires, waits out
+ * what is left. A stream re-arms on every read (thousands of times per answer), and replacing a
+ * Node timer each time was a measurable share of the host's CPU while streaming.
  */
 export class StreamClock {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private phase: Phase = 'first_byte';
+  private deadline = 0;
   expired: Phase | undefined;
 
   constructor(
@@ -27,16 +33,26 @@ export class StreamClock {
   ) {}
 
   arm(phase: Phase): void {
-    this.stop();
     const ms = phase === 'first_byte' ? this.limits.firstByteMs : this.limits.idleMs;
-    this.timer = setTimeout(() => {
-      this.expired = phase;
-      this.onExpire();
-    }, ms);
+    this.deadline = performance.now() + ms;
+    if (this.timer !== undefined && this.phase === phase) return;
+    this.stop();
+    this.phase = phase;
+    this.schedule(ms);
   }
 
   stop(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => {
+      const left = this.deadline - performance.now();
+      if (left > 1) return this.schedule(left);
+      this.timer = undefined;
+      this.expired = this.phase;
+      this.onExpire();
+    }, ms);
   }
 }

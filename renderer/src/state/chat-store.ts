@@ -120,7 +120,7 @@ function sameStructure(a: readonly Message[], b: readonly Message[]): boolean {
 }
 
 /** The live copy of one message; `hint` is where it usually sits in `messages` (O(1) while streaming). */
-export function selectMessageById(state: Pick<ChatState, 'messages'>, id: string, hint: number): Message | undefined {
+export function selectMessageById(state: { messages: readonly Message[] }, id: string, hint: number): Message | undefined {
   const at = state.messages[hint];
   return at?.id === id ? at : state.messages.find((m) => m.id === id);
 }

@@ -15,10 +15,10 @@ const message = (content: string): Message => ({
   updatedAt: 1,
 });
 
-/** A fake store and a manual frame clock. */
+/** A fake store and a manual clock; scheduled callbacks run once their time has come. */
 function harness(initial = '') {
   let current = message(initial);
-  const frames: (() => void)[] = [];
+  const frames: { cb: () => void; at: number }[] = [];
   let now = 1_000;
   const deps: CoalescerDeps = {
     getMessage: (id) => (id === current.id ? current : undefined),
@@ -29,16 +29,19 @@ function harness(initial = '') {
       current = { ...current, content: current.content + (add?.content ?? ''), reasoning: (current.reasoning ?? '') + (add?.reasoning ?? '') };
     }),
     refetch: vi.fn(async () => {}),
-    schedule: (cb) => {
-      frames.push(cb);
-      return () => frames.splice(frames.indexOf(cb), 1);
+    schedule: (cb, ms) => {
+      const entry = { cb, at: now + ms };
+      frames.push(entry);
+      return () => frames.splice(frames.indexOf(entry), 1);
     },
     now: () => now,
     later: (cb) => cb(),
   };
   const runFrame = (ms = 40) => {
     now += ms;
-    for (const cb of frames.splice(0)) cb();
+    const due = frames.filter((f) => f.at <= now);
+    for (const f of due) frames.splice(frames.indexOf(f), 1);
+    for (const f of due) f.cb();
   };
   const coalescer = new DeltaCoalescer(deps);
   const delta = (offset: number, text: string, part: 'content' | 'reasoning' = 'content') => ({ conversationId: 'c1', messageId: 'm1', part, offset, text });
@@ -88,15 +91,15 @@ describe('DeltaCoalescer', () => {
     expect(h.deps.refetch).not.toHaveBeenCalled();
   });
 
-  it('keeps to ~30 updates a second even when frames come faster', () => {
+  it('keeps to ~40 updates a second even when deltas come faster', () => {
     const h = harness();
     h.coalescer.push(h.delta(0, 'a'));
     h.runFrame();
     h.coalescer.push(h.delta(1, 'b'));
-    h.runFrame(16);
+    h.runFrame(12);
     expect(h.deps.apply).toHaveBeenCalledTimes(1);
     expect(h.pendingFrames()).toBe(1);
-    h.runFrame(16);
+    h.runFrame(12);
     expect(h.deps.apply).toHaveBeenCalledTimes(2);
     expect(h.content()).toBe('ab');
   });

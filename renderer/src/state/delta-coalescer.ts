@@ -14,8 +14,8 @@ export interface CoalescerDeps {
   /** One store update carrying every message's new text (answer and reasoning). */
   apply(appends: ReadonlyMap<string, PartAppends>): void;
   refetch(conversationId: string): Promise<void>;
-  /** Runs the callback before the next paint (requestAnimationFrame); returns a cancel. */
-  schedule(callback: () => void): () => void;
+  /** Runs the callback after `delayMs` (a timer, not a frame: see MIN_INTERVAL_MS); returns a cancel. */
+  schedule(callback: () => void, delayMs: number): () => void;
   now(): number;
   /** Deferred retry for gaps the server hasn't stored yet. */
   later(callback: () => void, ms: number): void;
@@ -29,19 +29,26 @@ interface Buffer {
 }
 
 /**
- * ~30 Hz (every second frame at 60 Hz): measured to keep long answers smooth on slow machines
- * without feeling laggy. 20 Hz (48 ms) was measured on 2026-11-27 with main batching deltas per
- * 16 ms: main-thread busy 27.7 % → 21 %, but chunk-to-paint p95 49 → 63 ms (target ≤ 50 ms),
- * so the rate stays here; lower the per-update cost instead.
+ * The UI takes streamed text at most every MIN_INTERVAL_MS. Main already joins deltas for 32 ms
+ * (electron/services/chat/answer-stream.ts), so a single answer arrives ~30 times a second and
+ * each message is applied as it comes; this interval only joins what arrives closer together
+ * (several answers, answer and reasoning). It is shorter than main's window so the two waits
+ * don't add up. History: 20 Hz (48 ms) was measured on 2026-11-27: main-thread busy 27.7 % → 21 %,
+ * but chunk-to-paint p95 49 → 63 ms (target ≤ 50 ms).
+ *
+ * The wait is a timer, not a requestAnimationFrame loop: asking for a frame on every frame until
+ * the interval has passed made the page produce ~60 frames a second, half of them for nothing
+ * (measured: ~6 ms of main-thread work per frame on the long answer). Streamed Markdown reaches the
+ * DOM when the Markdown worker replies, which schedules the one frame that shows it.
  */
-const MIN_INTERVAL_MS = 32;
+const MIN_INTERVAL_MS = 24;
 const RETRY_STEP_MS = 300;
 const RETRY_MAX_MS = 2_000;
 /** After this many refetches that still can't place the text, give up on it: message.updated will bring it. */
 const MAX_ATTEMPTS = 8;
 
 /**
- * Collects `chat.delta` events and applies them to the store at most once per animation frame.
+ * Collects `chat.delta` events and applies them to the store at most every MIN_INTERVAL_MS.
  * Each message has two growing parts, the answer and the reasoning, each with its own offsets.
  * Offsets are checked against the text we show: duplicates are dropped, overlaps trimmed, and a
  * gap (a lost delta) triggers a refetch; the deltas after the gap wait and are replayed on top.
@@ -56,6 +63,9 @@ export class DeltaCoalescer {
   constructor(private readonly deps: CoalescerDeps) {}
 
   push(delta: Delta): void {
+    // Another conversation's answer (several can stream at once): nothing on screen to update,
+    // and opening it fetches its text. Only a new chat's first answer may arrive before its id.
+    if (!this.deps.isOpen(delta.conversationId) && !this.deps.holdUnknown()) return;
     const key = `${delta.messageId}\u0000${delta.part}`;
     let buffer = this.buffers.get(key);
     if (!buffer) {
@@ -87,11 +97,11 @@ export class DeltaCoalescer {
 
   private request(): void {
     if (this.cancelFrame) return;
+    const wait = Math.max(0, MIN_INTERVAL_MS - (this.deps.now() - this.lastFlush));
     this.cancelFrame = this.deps.schedule(() => {
       this.cancelFrame = null;
-      if (this.deps.now() - this.lastFlush < MIN_INTERVAL_MS) this.request();
-      else this.flush();
-    });
+      this.flush();
+    }, wait);
   }
 
   /** Returns the text to append to this message now; leaves in the buffer what must wait. */

@@ -38,9 +38,9 @@ export function connectLiveUpdates(api: ApiClient, handlers: LiveUpdateHandlers)
     holdUnknown: isHoldingNewChat,
     apply: (appends) => useChatStore.getState().appendContent(appends),
     refetch: handlers.refetch,
-    schedule: (cb) => {
-      const id = requestAnimationFrame(cb);
-      return () => cancelAnimationFrame(id);
+    schedule: (cb, ms) => {
+      const id = setTimeout(cb, ms);
+      return () => clearTimeout(id);
     },
     now: () => performance.now(),
     later: (cb, ms) => void setTimeout(cb, ms),

@@ -13,10 +13,13 @@ export interface HostProcess {
   kill(): Promise<void>;
 }
 
-/** Starts the built browser host (`dist-electron/web.cjs`), exactly what `npm run web` runs. */
-export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<HostProcess> {
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist-electron/web.cjs'), '--no-open', '--data-dir', dataDir, ...args], {
-    cwd: ROOT,
+/**
+ * Starts the built browser host (`dist-electron/web.cjs`), exactly what `npm run web` runs.
+ * `root`: another built copy of the app (the benchmark compares builds side by side).
+ */
+export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}, args: string[] = [], root = ROOT): Promise<HostProcess> {
+  const child = spawn(process.execPath, [resolve(root, 'dist-electron/web.cjs'), '--no-open', '--data-dir', dataDir, ...args], {
+    cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/schemas';
 import { Markdown } from '../markdown/Markdown';
+import { MAX_PARSED_BLOCK_CHARS } from '../markdown/limits';
 import { StreamingMarkdown } from '../markdown/StreamingMarkdown';
 import { useAppStore } from '../../state/app-store';
 import { editAndResend, regenerateAnswer } from '../../state/branch-actions';
@@ -10,6 +11,7 @@ import { EditMessageForm } from './EditMessageForm';
 import { ErrorCard } from './ErrorCard';
 import { MessageActions, RecoverActions, type SiblingProps } from './MessageActions';
 import { ReasoningBlock } from './ReasoningBlock';
+import { useStreamedText } from './streamed-text';
 import { WaitingTimer } from './WaitingTimer';
 import { UnsavedNotice } from '../faults/UnsavedNotice';
 
@@ -22,8 +24,10 @@ function StatusBadge({ status }: { status: Message['status'] }) {
   return null;
 }
 
-function AssistantBody({ message }: { message: Message }) {
+function AssistantBody({ message, hint }: { message: Message; hint: number }) {
   const { t } = useTranslation();
+  // While it streams, the answer's text goes straight to its Markdown (streamed-text.ts).
+  const source = useStreamedText(message.id, hint, 'content');
   // Seen streaming in this view: stay on the block renderer when it finishes (its blocks are
   // already parsed). History loaded as finished renders in one pass.
   const [streamed, setStreamed] = useState(message.status === 'streaming');
@@ -41,10 +45,12 @@ function AssistantBody({ message }: { message: Message }) {
         </div>
       );
     }
-    return <StreamingMarkdown content={message.content} />;
+    return <StreamingMarkdown content={message.content} source={source} />;
   }
   if (!message.content) return null;
-  if (streamed) return <StreamingMarkdown content={message.content} live={false} />;
+  // A very long answer from history is split into blocks and parsed in the worker too, rather
+  // than in one pass on the main thread.
+  if (streamed || message.content.length > MAX_PARSED_BLOCK_CHARS) return <StreamingMarkdown content={message.content} live={false} />;
   return (
     <div className="markdown">
       <Markdown content={message.content} />
@@ -56,9 +62,11 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /**
  * One message of the active path. Memoized on the message object and its sibling position (plain
- * values): while an answer streams every other row skips rendering.
+ * values): while an answer streams every other row skips rendering, and so does the answer's own
+ * row — its text reaches its Markdown and reasoning through subscriptions (streamed-text.ts).
+ * `hint`: where the message usually sits in the store, for those subscriptions.
  */
-export const MessageItem = memo(function MessageItem({ message, ...siblings }: { message: Message } & SiblingProps) {
+export const MessageItem = memo(function MessageItem({ message, hint = -1, ...siblings }: { message: Message; hint?: number } & SiblingProps) {
   const { t } = useTranslation();
   const openSettings = useAppStore((s) => s.openSettings);
   const [editing, setEditing] = useState(false);
@@ -84,8 +92,8 @@ export const MessageItem = memo(function MessageItem({ message, ...siblings }: {
         )
       ) : (
         <div className="assistant-body">
-          <ReasoningBlock message={message} />
-          <AssistantBody message={message} />
+          <ReasoningBlock message={message} hint={hint} />
+          <AssistantBody message={message} hint={hint} />
           <StatusBadge status={status} />
           <UnsavedNotice messageId={message.id} />
           {(status === 'stopped' || status === 'interrupted') && <RecoverActions message={message} onError={onError} />}

@@ -1,14 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildThread } from '../../../../shared/message-tree';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/schemas';
-import { selectMessageById, selectStreamingMessage, selectStructure, useChatStore } from '../../state/chat-store';
+import { selectStreamingMessage, selectStructure, useChatStore } from '../../state/chat-store';
 import { useConversationsStore } from '../../state/conversations-store';
 import { ArrowDownIcon } from '../../ui/icons';
 import { MessageItem } from './MessageItem';
 import type { SiblingProps } from './MessageActions';
 import { clearReveal, useRevealStore } from './reveal-message';
+import { liveMessage } from './streamed-text';
 import { useStickToBottom } from './use-stick-to-bottom';
 
 /** A first guess at a row's height; each row is measured once rendered. */
@@ -17,12 +18,13 @@ const ESTIMATED_ROW_PX = 160;
 const OVERSCAN = 4;
 
 /**
- * One row's message, read live from the store: streamed text re-renders only this row, while the
- * list itself (thread structure, virtualizer) re-renders only when messages are added or moved.
+ * One row's message, read live from the store. The list itself (thread structure, virtualizer)
+ * re-renders only when messages are added or moved, and the row only when its message changes in
+ * more than its streamed text, which goes to the Markdown directly (streamed-text.ts).
  */
 function LiveMessageItem({ structural, hint, ...siblings }: { structural: Message; hint: number } & SiblingProps) {
-  const message = useChatStore((s) => selectMessageById(s, structural.id, hint)) ?? structural;
-  return <MessageItem message={message} {...siblings} />;
+  const message = useChatStore((s) => liveMessage(s, structural.id, hint)) ?? structural;
+  return <MessageItem message={message} hint={hint} {...siblings} />;
 }
 
 /**
@@ -51,7 +53,19 @@ export function MessageList() {
     getItemKey: (i) => messages[i]?.id ?? i,
     overscan: OVERSCAN,
     scrollMargin,
+    // A streaming row grows on every update: its new height moves the rows below and the list's
+    // height straight in the DOM, inside the same frame, instead of through a React render that
+    // costs a frame of its own (measured: one extra layout + paint per update).
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
   });
+  const setRowsBox = useCallback(
+    (node: HTMLDivElement | null) => {
+      rowsBox.current = node;
+      virtualizer.containerRef(node);
+    },
+    [virtualizer],
+  );
 
   // Rows are placed relative to the box, which sits below the log's top padding.
   useLayoutEffect(() => {
@@ -94,7 +108,7 @@ export function MessageList() {
           // Announce a finished answer once instead of every streamed fragment.
           aria-busy={streaming}
         >
-          <div className="message-rows" ref={rowsBox} style={{ height: virtualizer.getTotalSize() }}>
+          <div className="message-rows" ref={setRowsBox}>
             {items.map((item) => {
               const m = messages[item.index];
               if (!m) return null;
@@ -105,7 +119,6 @@ export function MessageList() {
                   className="message-row"
                   data-index={item.index}
                   ref={virtualizer.measureElement}
-                  style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
                 >
                   <LiveMessageItem
                     structural={m}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/schemas';
 import { useNow } from '../../ui/use-now';
+import { useStreamedTextValue } from './streamed-text';
 import { formatDuration } from './usage-cost';
 
 /** Elapsed time since `since`, ticking once a second while `live`; frozen when it stops. */
@@ -13,10 +14,12 @@ function useElapsed(since: number, live: boolean): number {
  * The model's reasoning, apart from its answer: collapsed by default, open while it is being
  * written with a live "Thinking mm:ss", then "Thought for mm:ss" once the answer starts.
  */
-export function ReasoningBlock({ message }: { message: Message }) {
+export function ReasoningBlock({ message, hint = -1 }: { message: Message; hint?: number }) {
   const { t } = useTranslation();
   const id = useId();
-  const reasoning = message.reasoning ?? '';
+  // The growing reasoning re-renders this block only, not the message (streamed-text.ts).
+  const streamed = useStreamedTextValue(message.id, hint, 'reasoning');
+  const reasoning = (message.status === 'streaming' ? streamed : message.reasoning) ?? '';
   const live = message.status === 'streaming' && message.content === '';
   const elapsed = useElapsed(message.createdAt, live);
   const [expanded, setExpanded] = useState(false);

@@ -1,20 +1,28 @@
 import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../ui/CopyButton';
 import { peekHighlight, requestHighlight } from './highlight';
+import type { CodePiece } from './stream-renderer';
 
 interface CodeBlockProps {
   language: string;
+  /** The code as text: what Copy copies. */
   code: string;
-  /** False for the block still streaming: it stays plain until it is complete, then is highlighted once. */
+  /** highlight.js tokens made already (by the Markdown worker): the element's children are rendered. */
+  tokens?: Root | Element | undefined;
+  /** Code still arriving (or too long to parse), in pieces each rendered once; `code` is then ignored. */
+  pieces?: readonly CodePiece[] | undefined;
+  /** Without tokens: highlight later, in the worker (history). */
   highlight?: boolean;
 }
 
+const toReact = (tree: Root | Element) => toJsxRuntime({ type: 'root', children: tree.children }, { Fragment, jsx, jsxs });
+
 /** Highlighted code as React elements (spans with hljs-* classes), or null while it stays plain. */
-function useHighlighted(code: string, language: string, enabled: boolean): ReactNode | null {
+function useHighlightedLater(code: string, language: string, enabled: boolean): ReactNode | null {
   const wanted = enabled && language !== '';
   const [result, setResult] = useState<{ code: string; language: string; tree: Root | null } | null>(null);
   const current = result && result.code === code && result.language === language ? result.tree : undefined;
@@ -31,23 +39,37 @@ function useHighlighted(code: string, language: string, enabled: boolean): React
     };
   }, [code, language, wanted]);
 
-  return useMemo(() => (tree ? toJsxRuntime(tree, { Fragment, jsx, jsxs }) : null), [tree]);
+  return useMemo(() => (tree ? toReact(tree) : null), [tree]);
+}
+
+/** One piece of growing code: its tokens, or its text. Memoized, so only the last piece re-renders. */
+const Piece = memo(function Piece({ piece }: { piece: CodePiece }) {
+  return useMemo(() => (piece.tree ? toReact(piece.tree) : piece.text), [piece]);
+});
+
+function CodeBody({ code, language, tokens, pieces, highlight }: Required<Pick<CodeBlockProps, 'code' | 'language'>> & CodeBlockProps) {
+  const later = useHighlightedLater(code, language, !!highlight && !tokens && !pieces);
+  const now = useMemo(() => (tokens ? toReact(tokens) : null), [tokens]);
+  const highlighted = !!tokens || !!later || !!pieces?.some((p) => p.tree);
+  return (
+    <code className={[language ? `language-${language}` : '', highlighted ? 'hljs' : ''].filter(Boolean).join(' ') || undefined}>
+      {pieces ? pieces.map((piece, i) => <Piece key={i} piece={piece} />) : (now ?? later ?? code)}
+    </code>
+  );
 }
 
 /** A fenced code block: language label, Copy button, horizontally scrollable body. */
-export const CodeBlock = memo(function CodeBlock({ language, code, highlight = true }: CodeBlockProps) {
+export const CodeBlock = memo(function CodeBlock(props: CodeBlockProps) {
   const { t } = useTranslation();
-  const highlighted = useHighlighted(code, language, highlight);
+  const { language, code, pieces } = props;
   return (
     <div className="code-block">
       <div className="code-header">
         <span className="code-lang">{language || t('markdown.code')}</span>
-        <CopyButton getText={() => code} label={t('markdown.copyCode')} showLabel className="code-copy" />
+        <CopyButton getText={() => (pieces ? pieces.map((p) => p.text).join('') : code)} label={t('markdown.copyCode')} showLabel className="code-copy" />
       </div>
       <pre>
-        <code className={[language ? `language-${language}` : '', highlighted ? 'hljs' : ''].filter(Boolean).join(' ') || undefined}>
-          {highlighted ?? code}
-        </code>
+        <CodeBody {...props} />
       </pre>
     </div>
   );

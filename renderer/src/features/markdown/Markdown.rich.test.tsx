@@ -30,16 +30,17 @@ describe('syntax highlighting', () => {
     expect(container.querySelector('pre code')?.textContent).toBe('foo bar');
   });
 
-  it('keeps the growing block plain and highlights it when the stream ends', async () => {
+  it('highlights the growing code block as it arrives, and keeps it highlighted when it completes', async () => {
     await requestHighlight('x', 'ts');
     const open = 'Intro\n\n```python\ndef f():\n    return 1\n';
     const { container, rerender } = render(<StreamingMarkdown content={open} />);
-    expect(container.querySelector('pre code span')).toBeNull();
+    expect(container.querySelector('.md-tail pre code .hljs-keyword')?.textContent).toBe('def');
     rerender(<StreamingMarkdown content={`${open}\`\`\`\n\nAfter`} />);
-    // The code block is now complete (a later block started): highlighted.
-    await waitFor(() => expect(container.querySelector('pre code .hljs-keyword')?.textContent).toBe('def'));
+    // The code block is now complete (a later block started): rendered in full, still highlighted.
+    expect(container.querySelector('.md-block:not(.md-tail) pre code .hljs-keyword')?.textContent).toBe('def');
     rerender(<StreamingMarkdown content={`${open}\`\`\`\n\nAfter`} live={false} />);
     expect(container.querySelector('pre code .hljs-keyword')).not.toBeNull();
+    expect(container.querySelector('pre code')?.textContent).toBe('def f():\n    return 1');
   });
 });
 

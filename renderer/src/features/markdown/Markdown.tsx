@@ -1,40 +1,15 @@
-import { memo } from 'react';
-import ReactMarkdown, { type Options } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
+import { memo, useMemo } from 'react';
 import 'katex/dist/katex.min.css';
-import { liveMarkdownComponents, markdownComponents } from './components';
-import { normalizeMathDelimiters } from './normalize-math';
-import { rehypeMath } from './rehype-math';
-import { httpOnlyUrlTransform } from './safe-url';
-
-const finalRemark: Options['remarkPlugins'] = [remarkGfm, remarkMath];
-const finalRehype: Options['rehypePlugins'] = [rehypeMath];
-const liveRemark: Options['remarkPlugins'] = [remarkGfm];
+import { markdownComponents } from './components';
+import { HastView } from './HastView';
+import { markdownToHast } from './pipeline';
 
 /**
- * Model output as Markdown. Raw HTML is never rendered: without rehype-raw, react-markdown turns
- * it into plain text. Memoized on the text, so a finished message parses once.
- *
- * `live` marks the block still streaming: it shows math as its source and code unhighlighted,
- * so KaTeX and the highlighter run once per completed block rather than on every chunk.
+ * Model output as Markdown, for a finished message loaded from history: parsed once on the main
+ * thread (pipeline.ts: GFM, math, no raw HTML), code highlighted in the worker after the first
+ * paint. Streamed answers render through StreamingMarkdown instead.
  */
-export const Markdown = memo(function Markdown({ content, live = false }: { content: string; live?: boolean }) {
-  if (live) {
-    return (
-      <ReactMarkdown remarkPlugins={liveRemark} components={liveMarkdownComponents} urlTransform={httpOnlyUrlTransform}>
-        {content}
-      </ReactMarkdown>
-    );
-  }
-  return (
-    <ReactMarkdown
-      remarkPlugins={finalRemark}
-      rehypePlugins={finalRehype}
-      components={markdownComponents}
-      urlTransform={httpOnlyUrlTransform}
-    >
-      {normalizeMathDelimiters(content)}
-    </ReactMarkdown>
-  );
+export const Markdown = memo(function Markdown({ content }: { content: string }) {
+  const tree = useMemo(() => markdownToHast(content, 'history'), [content]);
+  return <HastView tree={tree} components={markdownComponents} />;
 });

@@ -1,63 +1,79 @@
-import { memo, useState } from 'react';
-import { IncrementalBlocks } from './block-groups';
+import { memo, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import 'katex/dist/katex.min.css';
 import { CodeBlock } from './CodeBlock';
-import { Markdown } from './Markdown';
+import { markdownComponents, tailComponents } from './components';
+import { HastView } from './HastView';
+import { mainThreadBackend, mainThreadHighlights, renderBackend } from './render-backend';
+import { StreamRenderer, type RenderedBlock } from './stream-renderer';
 
-const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: readonly string[] }) {
+/** One block's content: rendered hast, code in pieces, or plain text. */
+const BlockBody = memo(function BlockBody({ block, growing = false }: { block: RenderedBlock; growing?: boolean }) {
+  const { content } = block;
+  if (content.kind === 'markdown') return <HastView tree={content.tree} components={growing ? tailComponents : markdownComponents} />;
+  if (content.kind === 'code') return <CodeBlock language={content.language} code="" pieces={content.pieces} />;
+  if (content.table) return <pre className="md-plain-tail">{content.pieces.map((p, i) => <PlainPiece key={i} text={p} />)}</pre>;
+  return <div className="md-plain">{content.pieces.map((p, i) => <PlainPiece key={i} text={p} />)}</div>;
+});
+
+const PlainPiece = memo(function PlainPiece({ text }: { text: string }) {
+  return <span>{text}</span>;
+});
+
+const blockClass = (block: RenderedBlock, extra = '') => `md-block${block.continuation ? ' md-cont' : ''}${extra}`;
+
+const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: readonly RenderedBlock[] }) {
   return (
     <div className="md-group">
       {blocks.map((block, i) => (
-        <div className="md-block" key={i}>
-          <Markdown content={block} />
+        <div className={blockClass(block)} key={i}>
+          <BlockBody block={block} />
         </div>
       ))}
     </div>
   );
 });
 
-const FENCE_START = /^ {0,3}(`{3,}|~{3,})([^\n]*)(?:\n|$)/;
-const TABLE_START = /^ {0,3}\|/;
-
-/**
- * The growing tail, cheaply where Markdown parsing would be the expensive part on every update:
- * an open code fence is shown as its code block (unhighlighted) straight from the text, a table
- * still arriving as its plain source. Once the block completes it goes through the real renderer.
- */
-function Tail({ text, live, inFence }: { text: string; live: boolean; inFence: boolean }) {
-  if (live) {
-    const fence = inFence ? text.match(FENCE_START) : null;
-    if (fence) {
-      const info = fence[2]!.trim();
-      // A backtick fence's info string can't contain backticks (that line is inline code instead).
-      if (!(fence[1]![0] === '`' && info.includes('`'))) {
-        const language = info.split(/\s/, 1)[0] ?? '';
-        return <CodeBlock language={language} code={text.slice(fence[0].length).replace(/\n$/, '')} highlight={false} />;
-      }
-    }
-    if (TABLE_START.test(text)) return <pre className="md-plain-tail">{text.replace(/\n+$/, '')}</pre>;
-  }
-  return <Markdown content={text} live={live} />;
+/** Text that keeps changing, read when it says so (the streaming answer in the store). */
+export interface TextSource {
+  get(): string;
+  /** Calls back after the text changed; returns the unsubscribe. */
+  subscribe(onChange: () => void): () => void;
 }
 
 /**
- * Markdown for an answer that is still arriving: finished blocks are parsed once and kept, only
- * the growing last block is parsed again on each update. While `live`, ends with a blinking caret,
- * and the growing block shows code unhighlighted and math as source until it is complete.
- * An answer that finishes keeps this layout, so the end of a long stream doesn't re-parse it all.
+ * Markdown for an answer that is still arriving. Parsing and highlighting happen in the Markdown
+ * worker (stream-renderer.ts decides what to send); this component only commits what comes back:
+ * finished blocks once each, in groups the browser can skip while off screen, and the growing
+ * tail on every update. While `live`, ends with a blinking caret; the growing block shows math as
+ * its source until it is complete. An answer that finishes keeps this layout, so the end of a long
+ * stream renders only its last block again.
+ *
+ * `data-md-pending` is set once the answer has finished until its final render is on screen (not
+ * while it streams: an attribute changing on every update would cost a style pass each time).
+ *
+ * With `source`, the text is read from it as it changes, without a React render per update; `content`
+ * is then what the source held when the parent last rendered.
  */
-export function StreamingMarkdown({ content, live = true }: { content: string; live?: boolean }) {
-  // A per-instance cache; updating it during render is safe because it is a pure function of `content`.
-  const [blocks] = useState(() => new IncrementalBlocks());
-  const { groups, tail, tailInFence } = blocks.update(content);
+export function StreamingMarkdown({ content, live = true, source }: { content: string; live?: boolean; source?: TextSource | undefined }) {
+  // Mounting over text that is already there (reopening a chat, a row scrolled back in): the first
+  // view is made at once on the main thread, so the answer doesn't show up empty — if highlight.js
+  // is loaded there; otherwise code would show plain first, so the worker does it.
+  const [renderer] = useState(() => new StreamRenderer(renderBackend(), () => (mainThreadHighlights() ? mainThreadBackend : undefined)));
+  useLayoutEffect(() => {
+    renderer.update(source ? source.get() : content, live);
+    return source?.subscribe(() => renderer.update(source.get(), live));
+  }, [renderer, content, live, source]);
+  const view = useSyncExternalStore(renderer.subscribe, renderer.getView);
+  const pending = !live && (view.live || view.text !== (source ? source.get() : content));
 
   return (
-    <div className={live ? 'markdown md-streaming' : 'markdown'}>
-      {groups.map((group, i) => (
+    <div className={live ? 'markdown md-streaming' : 'markdown'} data-md-pending={pending ? '' : undefined}>
+      {view.groups.map((group, i) => (
         <BlockGroup key={i} blocks={group} />
       ))}
-      {tail.trim() ? (
-        <div className="md-block md-tail">
-          <Tail text={tail} live={live} inFence={tailInFence} />
+      {view.tail ? (
+        <div className={blockClass(view.tail, ' md-tail')}>
+          <BlockBody block={view.tail} growing />
         </div>
       ) : (
         live && <span className="caret caret-solo" aria-hidden />

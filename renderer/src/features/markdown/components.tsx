@@ -1,8 +1,9 @@
 import { useState, type MouseEvent, type ReactNode } from 'react';
-import type { Components } from 'react-markdown';
+import type { Element } from 'hast';
+import type { Components } from 'hast-util-to-jsx-runtime';
 import { useTranslation } from 'react-i18next';
 import { CodeBlock } from './CodeBlock';
-import { codeLanguage, hastText } from './hast-text';
+import { codeElementOf, codeLanguageOf, hastText, isHighlighted } from './hast-text';
 import { LinkConfirm } from './LinkConfirm';
 import { isHttpUrl } from './safe-url';
 
@@ -32,37 +33,50 @@ function Link({ href, children }: { href?: string | undefined; children?: ReactN
 }
 
 /** Remote images would leak that the message was read (and from where): show a link instead. */
-function Image({ src, alt }: { src?: string | Blob | undefined; alt?: string | undefined }) {
+function Image({ src, alt }: { src?: string | undefined; alt?: string | undefined }) {
   const { t } = useTranslation();
-  const url = typeof src === 'string' ? src : undefined;
-  const label = alt || url || '';
+  const label = alt || src || '';
   const text = t('markdown.image', { label });
-  if (!isHttpUrl(url)) return <span className="md-image-inert">{text}</span>;
+  if (!isHttpUrl(src)) return <span className="md-image-inert">{text}</span>;
   return (
-    <ExternalLink className="md-image-link" href={url}>
+    <ExternalLink className="md-image-link" href={src}>
       {text}
     </ExternalLink>
   );
 }
 
-const shared: Components = {
-  a: ({ href, children }) => <Link href={href}>{children}</Link>,
-  img: ({ src, alt }) => <Image src={src} alt={alt} />,
-  table: ({ children }) => (
+type Props<T extends keyof Components> = Parameters<Extract<Components[T], (props: never) => unknown>>[0] & { node?: Element };
+
+/** A fenced block from the pipeline: tokens if it highlighted them, else plain (or highlighted later). */
+function FencedCode({ node, highlightLater }: { node?: Element | undefined; highlightLater: boolean }) {
+  const code = codeElementOf(node);
+  const text = hastText(code).replace(/\n$/, '');
+  const tokens = isHighlighted(code) ? code : undefined;
+  return <CodeBlock language={codeLanguageOf(code)} code={text} tokens={tokens} highlight={highlightLater} />;
+}
+
+const shared = {
+  a: ({ href, children }: Props<'a'>) => <Link href={typeof href === 'string' ? href : undefined}>{children}</Link>,
+  img: ({ src, alt }: Props<'img'>) => <Image src={typeof src === 'string' ? src : undefined} alt={typeof alt === 'string' ? alt : undefined} />,
+  table: ({ children }: Props<'table'>) => (
     <div className="md-table-wrap">
       <table>{children}</table>
     </div>
   ),
 };
 
-/** For finished Markdown; a module constant so memoized renders see the same object. */
-export const markdownComponents: Components = {
+/**
+ * For finished Markdown. Code the pipeline did not highlight (history is parsed on the main thread
+ * without it, so the first paint doesn't wait) is highlighted in the worker afterwards. Module
+ * constants, so memoized renders see the same object.
+ */
+export const markdownComponents: Partial<Components> = {
   ...shared,
-  pre: ({ node }) => <CodeBlock language={codeLanguage(node)} code={hastText(node).replace(/\n$/, '')} />,
+  pre: ({ node }: Props<'pre'>) => <FencedCode node={node} highlightLater />,
 };
 
-/** For the block still streaming: code stays plain until the block is complete. */
-export const liveMarkdownComponents: Components = {
+/** For the block still growing: whatever the worker highlighted, nothing later (the text changes on every update). */
+export const tailComponents: Partial<Components> = {
   ...shared,
-  pre: ({ node }) => <CodeBlock language={codeLanguage(node)} code={hastText(node).replace(/\n$/, '')} highlight={false} />,
+  pre: ({ node }: Props<'pre'>) => <FencedCode node={node} highlightLater={false} />,
 };

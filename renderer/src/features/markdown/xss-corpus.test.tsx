@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../../../../test/fixture/xss-payloads';
 import { initI18n } from '../../i18n';
 import { Markdown } from './Markdown';
+import { setRenderBackend } from './render-backend';
 import { StreamingMarkdown } from './StreamingMarkdown';
+import { asyncBackend } from './test-backends';
 
 beforeAll(() => {
   initI18n('en');
@@ -56,6 +58,40 @@ describe('XSS corpus', () => {
 
     it('the whole corpus at once renders inert', () => {
       const { container } = render(renderIt(XSS_PAYLOADS.map((p) => p.markdown).join('\n\n')));
+      expect(problems(container)).toEqual([]);
+    });
+  });
+
+  // The worker's path: the text streams in (in three pieces), each render comes back later, and the
+  // finished answer is checked once its final render is on screen.
+  describe('streamed through the worker', () => {
+    const streamed = async (markdown: string) => {
+      setRenderBackend(asyncBackend);
+      try {
+        const { container, rerender } = render(<StreamingMarkdown content="" />);
+        const third = Math.ceil(markdown.length / 3);
+        for (const end of [third, 2 * third]) {
+          rerender(<StreamingMarkdown content={markdown.slice(0, end)} />);
+          await waitFor(() => expect(container.querySelector('.markdown')).not.toBeNull());
+          expect(problems(container)).toEqual([]);
+        }
+        rerender(<StreamingMarkdown content={markdown} live={false} />);
+        await waitFor(() => expect(container.querySelector('[data-md-pending]')).toBeNull());
+        return container;
+      } finally {
+        setRenderBackend(null);
+      }
+    };
+
+    it.each(XSS_PAYLOADS.map((p) => [p.name, p.markdown]))('%s renders inert', async (_name, markdown) => {
+      const container = await streamed(markdown);
+      expect(container.textContent?.trim()).not.toBe('');
+      expect(problems(container)).toEqual([]);
+      for (const a of container.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https?:\/\//);
+    });
+
+    it('the whole corpus at once renders inert', async () => {
+      const container = await streamed(XSS_PAYLOADS.map((p) => p.markdown).join('\n\n'));
       expect(problems(container)).toEqual([]);
     });
   });
