@@ -209,7 +209,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
       keyring.signalKeyring('SIGCONT');
       await expect(banner).toHaveCount(0, { timeout: 30_000 });
       await send(page, 'after the keychain came back', lang);
-      await expect(page.locator('article[data-role="assistant"]').last()).toHaveAttribute('data-status', 'done');
+      // The key read that follows a resumed daemon can take seconds on a loaded machine.
+      await expect(page.locator('article[data-role="assistant"]').last()).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
       expect(fixture.requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.headers.authorization)).toEqual([`Bearer ${key}`]);
     });
 

@@ -32,8 +32,12 @@ test('a stable address: the same --token and --port after a crash, and the open 
 
   // Same port, same token: the open page reconnects by itself and reads the stored truth.
   await ferry.restartHost(args);
-  await page.getByRole('button', { name: 'Reconnect now' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Ferry host' })).toHaveCount(0);
+  // The page retries by itself too; on a slow start it may already be back before the click.
+  await page
+    .getByRole('button', { name: 'Reconnect now' })
+    .click({ timeout: 3_000 })
+    .catch(() => undefined);
+  await expect(page.getByRole('alert').filter({ hasText: 'Ferry host' })).toHaveCount(0, { timeout: 20_000 });
   await expect(answer).toHaveAttribute('data-status', 'interrupted');
   await expect(answer.getByRole('button', { name: 'Continue' })).toBeVisible();
   await expect(answer).toContainText('Streaming words keep coming.');

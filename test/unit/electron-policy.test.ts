@@ -215,6 +215,15 @@ describe('shutdown signals', () => {
     now += 400;
     expect(sort('SIGTERM')).toBe('again');
   });
+  it('take one late repeat for the echo (a loaded machine dispatches it late), and no more than one', () => {
+    let now = 0;
+    const sort = createSignalSorter(2_000, () => now);
+    expect(sort('SIGTERM')).toBe('first');
+    now = 900;
+    expect(sort('SIGTERM')).toBe('echo');
+    now = 950;
+    expect(sort('SIGTERM')).toBe('again');
+  });
   it('in Electron main: the first quits through the guard, the echo does nothing, a second exits at once', () => {
     const listeners = new Map<ShutdownSignal, () => void>();
     const done: string[] = [];
