@@ -50,7 +50,8 @@ export const connectionRoutes = {
    * the saved key of `draft.id`, only to the host it is bound to).
    */
   'connections.testDraft': route(
-    z.object({ draft: ConnectionDraft, key: z.string().trim().max(4096).optional() }).strict(),
+    // A key and a proxy password typed in the form and not saved: used for this test only.
+    z.object({ draft: ConnectionDraft, key: z.string().trim().max(4096).optional(), proxyPassword: z.string().min(1).max(1024).optional() }).strict(),
     DiagnosticReport,
   ),
   /** The cached model list, fetched from /models when there is none or `refresh` is set. */

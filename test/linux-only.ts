@@ -29,7 +29,7 @@ export const LINUX_ONLY: LinuxOnly[] = [
  * helpers these names point to (support/proxies, keyring-session, mounts) are where the tools start.
  */
 export const LINUX_MARKERS: { pattern: RegExp; tool: string }[] = [
-  { pattern: /support\/proxies|tinyproxy/, tool: 'tinyproxy' },
+  { pattern: /tinyproxy/i, tool: 'tinyproxy' },
   { pattern: /secret-tool|keyring-session|startKeyringSession/, tool: 'gnome-keyring' },
   { pattern: /\brclone\b|support\/webdav-server/, tool: 'rclone' },
   { pattern: /support\/mounts|setpriv|prlimit/, tool: 'mount/setpriv/prlimit' },

@@ -1,3 +1,4 @@
+import { startSocks } from '../integration/support/proxies';
 import type { Page } from '@playwright/test';
 import { expect, setUpConnection, test } from './support/fixtures';
 import { freePort } from './support/ports';
@@ -125,4 +126,33 @@ test('a "no connection" error under the composer goes away once a working connec
   await setUpConnection(page, { baseUrl: ferry.fixture.url, key: 'sk-stale-1234', model: 'fixture-model' });
   await page.keyboard.press('Escape');
   await expect(stale).toBeHidden();
+});
+
+test('Test connection uses the proxy password typed in the form, and saves it nowhere', async ({ page, ferry }) => {
+  const password = 's0cks-typed-in-form';
+  const socks = await startSocks({ username: 'ferry', password });
+  try {
+    ferry.fixture.configure({ requireKey: 'sk-through-socks-42' });
+    await page.goto(ferry.host.url);
+    const dialog = await openSettings(page);
+    await dialog.getByLabel('Base URL', { exact: true }).fill(ferry.fixture.url);
+    await dialog.getByLabel('API key', { exact: true }).fill('sk-through-socks-42');
+    await dialog.getByLabel('Model', { exact: true }).fill('fixture-model');
+    await dialog.locator('summary', { hasText: 'Proxy for this connection' }).click();
+    await dialog.getByLabel('Proxy for this connection', { exact: true }).selectOption('manual');
+    await dialog.getByLabel('Proxy address', { exact: true }).fill(socks.url);
+    await dialog.getByLabel('Proxy user', { exact: true }).fill('ferry');
+    await dialog.getByLabel('Proxy password', { exact: true }).fill(password);
+    // The fixture is on this computer: without this it would be reached directly.
+    await dialog.getByLabel('Connect directly to this computer and the local network').uncheck();
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await expect(dialog.getByRole('status', { name: 'Test result' })).toContainText('Connected. The API answered.');
+    expect(socks.destinations.some((d) => d.port === Number(new URL(ferry.fixture.url).port))).toBe(true);
+    expect(socks.authFailures).toBe(0);
+    // Still typed, not saved.
+    await expect(dialog.getByLabel('Proxy password', { exact: true })).toHaveValue(password);
+    await expect(dialog.getByText('Unsaved changes')).toBeVisible();
+  } finally {
+    await socks.close();
+  }
 });

@@ -4,7 +4,7 @@ import type { Handlers } from '../router';
 import { fetchModelIds, readNextChatConfig } from '../../services/connections/models';
 import { runDiagnostics } from '../../services/diagnostics/run';
 import type { Network } from '../../services/network/network';
-import { proxyPasswordAccount } from '../../services/network/proxy';
+import { effectiveProxyPasswordAccount, proxyPasswordAccount } from '../../services/network/proxy';
 import type { KeyVault } from '../../services/secrets/types';
 import type { PreferencesService } from '../../services/settings/preferences-service';
 import type { EventBus } from '../event-bus';
@@ -31,22 +31,30 @@ export function connectionToolHandlers(prefs: PreferencesService, vault: KeyVaul
       return report;
     },
 
-    'connections.testDraft': async ({ draft, key }) => {
+    'connections.testDraft': async ({ draft, key, proxyPassword }) => {
       const previous = draft.id ? findConnection(prefs, draft.id) : null;
       // An id no saved connection has: the saved keys of others are never looked up for it.
       const connection = applyDraft(previous, draft, previous?.id ?? `draft:${randomUUID()}`);
-      if (!key) return runDiagnostics(connection, { vault, network });
-      // A key typed in the form goes only to the host the form names, and is kept nowhere.
+      if (!key && !proxyPassword) return runDiagnostics(connection, { vault, network });
+      // What the form holds and has not saved: the key goes only to the host the form names, the
+      // proxy password only to the proxy it names; neither is kept.
+      const typedSecrets = new Map<string, string>();
+      if (key) typedSecrets.set(connection.id, key);
+      if (proxyPassword) typedSecrets.set(effectiveProxyPasswordAccount(connection), proxyPassword);
       const typed: KeyVault = {
         status: () => vault.status(),
         retry: () => vault.retry(),
         setKey: (account, value, storage) => vault.setKey(account, value, storage),
         deleteKey: (account) => vault.deleteKey(account),
-        getKey: async (account, lookup) => (account === connection.id ? { key, storage: 'session' } : vault.getKey(account, lookup)),
+        getKey: async (account, lookup) => {
+          const secret = typedSecrets.get(account);
+          return secret !== undefined ? { key: secret, storage: 'session' } : vault.getKey(account, lookup);
+        },
         // The app's vault outlives this test: closing it is not the test's business.
         close: () => undefined,
       };
-      return runDiagnostics({ ...connection, keyOrigin: connectionOrigin(connection) }, { vault: typed, network });
+      const tested = key ? { ...connection, keyOrigin: connectionOrigin(connection) } : connection;
+      return runDiagnostics(tested, { vault: typed, network: network.using(typed) });
     },
 
     'connections.models': async ({ id, refresh }) => {

@@ -10,6 +10,8 @@ export interface Network {
   /** The connection's proxy with its password, for diagnostics. */
   proxyFor(connection: ConnectionConfig | null): Promise<ResolvedProxy>;
   describe(connection: ConnectionConfig | null, target?: string): Promise<string>;
+  /** The same network reading proxy passwords from another vault (Test connection's typed, unsaved ones). */
+  using(vault: KeyVault): Network;
 }
 
 export function createNetwork(deps: { prefs: PreferencesService; vault: KeyVault; factory: ProxyFetchFactory }): Network {
@@ -26,6 +28,7 @@ export function createNetwork(deps: { prefs: PreferencesService; vault: KeyVault
 
   return {
     proxyFor,
+    using: (vault) => createNetwork({ ...deps, vault }),
     async describe(connection, target) {
       return describeProxy(await proxyFor(connection), target);
     },

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer as createSocksServer, type DestinationInfo } from 'simple-socks';
+// The default import: simple-socks is CommonJS, and Playwright's ESM loader sees no named exports in it.
+import simpleSocks, { type DestinationInfo } from 'simple-socks';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -79,7 +80,7 @@ export interface SocksProxy {
 
 /** A SOCKS5 server (simple-socks), optionally with username/password. */
 export async function startSocks(auth?: { username: string; password: string }): Promise<SocksProxy> {
-  const server = createSocksServer(
+  const server = simpleSocks.createServer(
     auth
       ? {
           authenticate: (username, password, _socket, callback) =>

@@ -104,7 +104,9 @@ export function useConnectionForm(initialId: string | null, onSaved: (id: string
       setReport(null);
       try {
         const draft = { ...draftOf(fields, id, headers.headers), name: fields.name.trim() || t('settings.defaultName') };
-        setReport(await getApi().call('connections.testDraft', { draft, ...(key ? { key } : {}) }));
+        // A proxy password typed for this connection's own proxy is tested too, unsaved.
+        const proxyPassword = fields.proxy.choice === 'manual' && fields.proxy.password ? fields.proxy.password : undefined;
+        setReport(await getApi().call('connections.testDraft', { draft, ...(key ? { key } : {}), ...(proxyPassword ? { proxyPassword } : {}) }));
       } catch (err) {
         fail(err);
       } finally {
