@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConversationSummary, Id, KeychainStatus, Message, SaveState, StorageStatus, UpdateStatus } from './schemas';
 import { dataEvents } from './data-events';
+import { menuEvents } from './menu-routes';
 
 /** Every event main pushes to the UI. */
 export const events = {
@@ -30,6 +31,7 @@ export const events = {
   /** An answer's text on screen is ahead of what is stored (`unsaved` > 0), or caught up again. */
   'message.saveState': SaveState,
   ...dataEvents,
+  ...menuEvents,
 } as const;
 
 export type Events = typeof events;

@@ -28,6 +28,7 @@ import { modelRoutes } from './model-routes';
 import { backupRoutes, exportRoutes, importRoutes, syncRoutes } from './data-routes';
 import { ShortcutOverrides } from './shortcuts';
 import { faultRoutes } from './fault-routes';
+import { menuRoutes } from './menu-routes';
 
 /**
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
@@ -76,6 +77,7 @@ export const routes = {
   ...backupRoutes,
   ...syncRoutes,
   ...faultRoutes,
+  ...menuRoutes,
 
   /**
    * Pinned first, then newest. Without `limit`, every conversation (the original call `{}`); with it, one

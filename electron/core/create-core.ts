@@ -32,6 +32,8 @@ import { createUpdateService, type UpdateInstaller } from '../services/updates/u
 import { snapshotHistory } from '../services/updates/snapshot';
 import { conversationHandlers } from './handlers/conversations';
 import { faultHandlers } from './handlers/faults';
+import { menuHandlers } from './handlers/menu';
+import type { MenuUpdate } from '../../shared/menu-routes';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Router } from './router';
 import { systemLanguage } from './system-language';
@@ -57,6 +59,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Updates: what this host can install (Electron, packaged) and where its releases are. */
   updates?: { installer?: UpdateInstaller | null; github?: GithubRepo | null; prefs?: UpdatePrefsStore; autoDelayMs?: number };
+  /** The host's menu bar, rebuilt from what the page sends (`menu.update`); absent: the host has none. */
+  menu?: (update: MenuUpdate) => void;
 }
 
 /** What `Core.shutdown()` did; the host logs it and picks how to end the process. */
@@ -208,6 +212,7 @@ export function createCore(options: CoreOptions): Core {
       ...updateHandlers(updates),
       ...faultHandlers({ vault, holder: database, chat, settings, events }),
       ...data.handlers,
+      ...menuHandlers(options.menu),
     },
     logger,
   );

@@ -12,6 +12,7 @@ import type { PreferencesService } from '../services/settings/preferences-servic
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { createElectronStoreBackend } from './electron-store-backend';
 import { connectIpc } from './ipc';
+import { installAppMenu } from './menu/install-menu';
 import { originOf } from './policy/origin';
 import { createQuitGuard } from './policy/quit-guard';
 import { quitOnSignals } from './policy/quit-signals';
@@ -121,6 +122,8 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       mkdirSync(dataDir, { recursive: true });
+      // A menu item runs in the page, through the same actions as its keys.
+      const updateMenu = installAppMenu({ appName: APP_NAME, packaged: app.isPackaged, onAction: (action) => core?.events.emit('menu.action', { action }) });
       core = createCore({
         host: 'electron',
         version: appVersion(),
@@ -134,6 +137,7 @@ if (!app.requestSingleInstanceLock()) {
         logger,
         // Only a packaged app can replace itself; a development run just tells what is available.
         updates: app.isPackaged ? { installer: createElectronInstaller(logger), github: packagedGithubRepo() } : {},
+        menu: updateMenu,
       });
       // The window's bounds are settings like any other: same guarded file, same rotating copies.
       prefs = core.prefs;

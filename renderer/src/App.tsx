@@ -2,6 +2,7 @@ import { ChatView } from './features/chat/ChatView';
 import { FileDropTarget } from './features/data/FileDropTarget';
 import { SettingsDialog } from './features/settings/SettingsDialog';
 import { GlobalShortcuts } from './features/shortcuts/GlobalShortcuts';
+import { AppMenuBridge } from './features/menu/AppMenuBridge';
 import { ShortcutListDialog } from './features/shortcuts/ShortcutListDialog';
 import { Sidebar } from './features/sidebar/Sidebar';
 import { SearchLauncher } from './features/search/SearchLauncher';
@@ -26,6 +27,7 @@ export function App() {
       {shortcutListOpen && <ShortcutListDialog />}
       <SearchLauncher />
       <GlobalShortcuts />
+      <AppMenuBridge />
       <FileDropTarget />
     </div>
   );

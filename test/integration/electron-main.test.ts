@@ -123,6 +123,42 @@ describe('Electron main, loaded from the built bundle', () => {
     expect(await ask('check', 'clipboard-sanitized-write', 'https://example.com')).toBe(false);
   });
 
+  it('has its own menu bar from the start; the page\'s menu.update puts its words and shortcuts in it, and a click reaches the page', async () => {
+    const { main, booted } = await boot();
+    type Item = { id?: string; label?: string; role?: string; accelerator?: string; registerAccelerator?: boolean; submenu?: Item[] };
+    const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+    // Never Electron's default menu (Reload, developer tools): main's own, set once ready.
+    const first = booted.calls.find((c) => c.api === 'Menu.setApplicationMenu');
+    expect(first?.afterReady).toBe(true);
+    expect(flat((await main.send<Item[]>({ cmd: 'menu' })) ?? []).map((i) => i.role)).toContain('copy');
+
+    const labels = {
+      file: '文件', edit: '编辑', view: '显示', conversation: '对话', window: '窗口', about: '关于 Ferry', services: '服务', hide: '隐藏 Ferry',
+      hideOthers: '隐藏其他', showAll: '全部显示', quit: '退出 Ferry', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴',
+      selectAll: '全选', minimize: '最小化', zoom: '缩放', close: '关闭窗口', front: '前置全部窗口',
+    };
+    const items = [
+      { action: 'newChat', label: '新对话', binding: 'Mod+Shift+O' },
+      { action: 'shortcutList', label: '键盘快捷键', binding: 'Mod+Slash' },
+    ];
+    expect(await invoke(main, 'menu.update', { labels, items })).toEqual({ ok: true, data: {} });
+    const menu = (await main.send<Item[]>({ cmd: 'menu' }))!;
+    expect(menu.map((m) => m.label)).toEqual(process.platform === 'darwin' ? ['Ferry', '文件', '编辑', '显示', '窗口'] : ['文件', '编辑', '显示', '窗口']);
+    const all = flat(menu);
+    expect(all.find((i) => i.id === 'ferry.newChat')).toMatchObject({ label: '新对话', accelerator: 'CmdOrCtrl+Shift+O', registerAccelerator: false });
+    expect(all.find((i) => i.role === 'paste')?.label).toBe('粘贴');
+    // A development run (not packaged) keeps Reload; a packaged one has none (test/unit/app-menu.test.ts).
+    expect(all.map((i) => i.role)).toContain('reload');
+
+    // Bad input is refused and the menu stays as it was.
+    expect(await invoke(main, 'menu.update', { labels, items: [{ action: 'nope', label: 'x', binding: 'Mod+K' }] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(flat((await main.send<Item[]>({ cmd: 'menu' }))!).find((i) => i.id === 'ferry.newChat')?.label).toBe('新对话');
+
+    await main.send({ cmd: 'menuClick', id: 'ferry.shortcutList' });
+    const events = await main.send<{ name: string; payload: unknown }[]>({ cmd: 'events' });
+    expect(events.filter((e) => e.name === 'menu.action')).toEqual([{ name: 'menu.action', payload: { action: 'shortcutList' } }]);
+  });
+
   it('a second launch brings the minimised or hidden window back to the front', async () => {
     const { main } = await boot();
     for (const before of ['minimize', 'hide'] as const) {

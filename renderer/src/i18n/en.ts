@@ -4,6 +4,7 @@ import connectionsEn from './connections.en';
 import updatesEn from './updates.en';
 import errorsEn from './errors.en';
 import richEn from './rich.en';
+import menuEn from './menu.en';
 import shortcutsEn from './shortcuts.en';
 import faultsEn from './faults.en';
 /**
@@ -272,6 +273,7 @@ const en = {
     close: 'Close find',
   },
   shortcuts: shortcutsEn,
+  menu: menuEn,
   search: {
     title: 'Search conversations',
     inTitle: 'Title',

@@ -4,6 +4,7 @@ import connectionsZh from './connections.zh-CN';
 import updatesZh from './updates.zh-CN';
 import richZhCN from './rich.zh-CN';
 import errorsZh from './errors.zh-CN';
+import menuZh from './menu.zh-CN';
 import shortcutsZh from './shortcuts.zh-CN';
 import faultsZh from './faults.zh-CN';
 import type { Resources } from './en';
@@ -272,6 +273,7 @@ const zhCN: DeepStringRecord<Resources> = {
     close: '关闭查找',
   },
   shortcuts: shortcutsZh,
+  menu: menuZh,
   search: {
     title: '搜索对话',
     inTitle: '标题',

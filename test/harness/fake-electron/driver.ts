@@ -170,6 +170,27 @@ async function run(request: DriverRequest): Promise<unknown> {
       await settle(900);
       return state();
     }
+    case 'menu': {
+      const menu = need().applicationMenu();
+      return menu ? JSON.parse(JSON.stringify(menu.items, (_k, v: unknown) => (typeof v === 'function' ? '[function]' : v))) : null;
+    }
+    case 'menuClick': {
+      type Item = { id?: string; click?: (...a: unknown[]) => void; submenu?: Item[] };
+      const find = (items: Item[]): Item | undefined => {
+        for (const item of items) {
+          if (item.id === request.id) return item;
+          const inner = item.submenu && find(item.submenu);
+          if (inner) return inner;
+        }
+        return undefined;
+      };
+      const item = find((need().applicationMenu()?.items ?? []) as Item[]);
+      if (!item?.click) throw new Error(`no clickable menu item ${request.id}`);
+      // Electron calls click(menuItem, browserWindow, event).
+      item.click(item, need().windows.find((w) => !w.destroyed), {});
+      await settle();
+      return state();
+    }
     case 'untilQuit': {
       const started = Date.now();
       const quitted = await until(() => need().electron.app.quitted, request.waitMs ?? 15_000);

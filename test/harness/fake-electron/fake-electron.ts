@@ -46,6 +46,7 @@ export function createFakeElectron(options: FakeOptions = {}) {
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>();
   const invokeHandlers = new Map<string, Handler>();
   let nextFrameId = 1;
+  let applicationMenu: { items: unknown[] } | null = null;
 
   class FakeSession extends EventEmitter {
     permissionRequestHandler: Handler | null = null;
@@ -304,7 +305,18 @@ export function createFakeElectron(options: FakeOptions = {}) {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
     },
     powerMonitor: new EventEmitter(),
-    Menu: { setApplicationMenu: (menu: unknown) => record('Menu.setApplicationMenu', menu) },
+    Menu: {
+      /** A menu is its template (Electron copies it into MenuItems; click handlers stay callable here). */
+      buildFromTemplate(template: unknown[]) {
+        record('Menu.buildFromTemplate', template);
+        return { items: template };
+      },
+      setApplicationMenu(menu: { items: unknown[] } | null) {
+        record('Menu.setApplicationMenu', menu);
+        applicationMenu = menu;
+      },
+      getApplicationMenu: () => applicationMenu,
+    },
   };
 
   return {
@@ -315,6 +327,7 @@ export function createFakeElectron(options: FakeOptions = {}) {
     defaultSession,
     protocolHandlers,
     invokeHandlers,
+    applicationMenu: () => applicationMenu,
     /** Fires `ready` the way Electron does: the whenReady promise resolves, then the event. */
     emitReady() {
       ready = true;

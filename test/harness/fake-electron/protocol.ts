@@ -26,6 +26,10 @@ export type DriverRequest =
   | { cmd: 'quit'; waitMs?: number; via?: 'app.quit' | 'os-shutdown' | 'session-end' }
   /** The user resizes or moves the window to `bounds`; answers after main's debounce has written it. */
   | { cmd: 'resize'; bounds: { x: number; y: number; width: number; height: number } }
+  /** The application menu main set: its template without the click handlers, or null. */
+  | { cmd: 'menu' }
+  /** The user picks the menu item with `id` (anywhere in the menu bar); answers once its click ran. */
+  | { cmd: 'menuClick'; id: string }
   /** Waits until main has quit (after a signal, say) or `waitMs` passed. */
   | { cmd: 'untilQuit'; waitMs?: number };
 
