@@ -126,6 +126,9 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
     }
   };
   try {
+    // First: a history folder made for this run has no connection yet, and until one is set up the
+    // app shows its first-run screen instead of the sidebar the open runs click in.
+    await setUpConnection(world);
     if (want('open')) {
       for (let i = 0; i <= o.openRuns; i++) {
         await eachBuild(async (b, tag) => {
@@ -149,7 +152,6 @@ export async function runRendererBench(o: RendererBenchOptions): Promise<Rendere
         });
       }
     }
-    await setUpConnection(world);
 
     if (want('stream')) {
       for (const rate of o.rates) {
