@@ -16,6 +16,12 @@ import { useStickToBottom } from './use-stick-to-bottom';
 const ESTIMATED_ROW_PX = 160;
 /** Rows rendered beyond the viewport on each side. */
 const OVERSCAN = 4;
+/**
+ * The message pane's height when a list last measured it (the window's, before any did). A list
+ * mounts before its scroller can be measured; with this guess its first render already holds the
+ * rows at the end, where a conversation opens, instead of the first rows (thrown away a frame later).
+ */
+let lastViewportPx = typeof window === 'undefined' ? 0 : window.innerHeight;
 
 /**
  * One row's message, read live from the store. The list itself (thread structure, virtualizer)
@@ -53,6 +59,9 @@ export function MessageList() {
     getItemKey: (i) => messages[i]?.id ?? i,
     overscan: OVERSCAN,
     scrollMargin,
+    initialRect: { width: 0, height: lastViewportPx },
+    // Opening starts at the end (the layout effect below scrolls there): begin the range there too.
+    initialOffset: () => Math.max(0, scrollMargin + messages.length * ESTIMATED_ROW_PX - lastViewportPx),
     // A streaming row grows on every update: its new height moves the rows below and the list's
     // height straight in the DOM, inside the same frame, instead of through a React render that
     // costs a frame of its own (measured: one extra layout + paint per update).
@@ -75,6 +84,7 @@ export function MessageList() {
 
   // Opening a conversation starts at its end.
   useLayoutEffect(() => {
+    if (scroller.current) lastViewportPx = scroller.current.clientHeight;
     scrollToBottom();
   }, [openId, scrollToBottom]);
 
