@@ -23,6 +23,18 @@ const OVERSCAN = 4;
  */
 let lastViewportPx = typeof window === 'undefined' ? 0 : window.innerHeight;
 
+/** Runs `fn` once the next frame has been produced (rAF runs before it; a task queued from there, after). */
+function afterNextFrame(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /**
  * One row's message, read live from the store. The list itself (thread structure, virtualizer)
  * re-renders only when messages are added or moved, and the row only when its message changes in
@@ -50,6 +62,10 @@ export function MessageList() {
   const { scroller, content, atBottom, scrollToBottom, unstick } = useStickToBottom();
   const rowsBox = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  // The first frame of a conversation renders the rows in view only; the rows beyond it (for
+  // scrolling) follow right after that frame, so opening doesn't wait for Markdown nobody sees yet.
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => afterNextFrame(() => setOverscan(OVERSCAN)), []);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; rows read the virtualizer each render.
   const virtualizer = useVirtualizer({
@@ -57,7 +73,7 @@ export function MessageList() {
     getScrollElement: () => scroller.current,
     estimateSize: () => ESTIMATED_ROW_PX,
     getItemKey: (i) => messages[i]?.id ?? i,
-    overscan: OVERSCAN,
+    overscan,
     scrollMargin,
     initialRect: { width: 0, height: lastViewportPx },
     // Opening starts at the end (the layout effect below scrolls there): begin the range there too.
