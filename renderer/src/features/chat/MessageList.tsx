@@ -102,7 +102,7 @@ export function MessageList() {
   useLayoutEffect(() => {
     if (scroller.current) lastViewportPx = scroller.current.clientHeight;
     scrollToBottom();
-  }, [openId, scrollToBottom]);
+  }, [openId, scrollToBottom, scroller]);
 
   // A new message (usually the user's own send) means "follow along" again.
   const count = messages.length;
