@@ -102,7 +102,11 @@ export function MessageList() {
   useLayoutEffect(() => {
     if (scroller.current) lastViewportPx = scroller.current.clientHeight;
     scrollToBottom();
-  }, [openId, scrollToBottom, scroller]);
+    // The virtualizer keeps its own offset and writes it back as rows are measured: tell it too,
+    // or it pulls the view up from the end by however much the rows' estimates were off.
+    const last = virtualizer.options.count - 1;
+    if (last >= 0) virtualizer.scrollToIndex(last, { align: 'end' });
+  }, [openId, scrollToBottom, scroller, virtualizer]);
 
   // A new message (usually the user's own send) means "follow along" again.
   const count = messages.length;
