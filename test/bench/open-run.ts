@@ -16,7 +16,7 @@ export async function openOnce(world: World, id: string, trace: boolean): Promis
   bringToTop(world.dbFile, id);
   const { context, page, cdp } = await newPage(world);
   try {
-    const link = page.locator(`nav [data-conversation-id="${id}"]`).first();
+    const link = page.locator(`nav [role="option"][data-conversation-id="${id}"]`).first();
     await link.waitFor({ timeout: 30_000 });
     await sleep(300);
     const heapBeforeMB = await heapMB(cdp);
@@ -89,7 +89,7 @@ export async function switchOnce(world: World, from: string, to: string): Promis
   bringToTop(world.dbFile, to);
   const { context, page } = await newPage(world, `#/c/${encodeURIComponent(from)}`);
   try {
-    const link = page.locator(`nav [data-conversation-id="${to}"]`).first();
+    const link = page.locator(`nav [role="option"][data-conversation-id="${to}"]`).first();
     await link.waitFor({ timeout: 30_000 });
     await sleep(500);
     await page.evaluate(() => {

@@ -146,7 +146,7 @@ export async function setUpConnection(world: World) {
  */
 export async function openFromSidebar(page: Page, id: string) {
   const before = await page.evaluate(() => [...document.querySelectorAll('[role="log"] article')].map((a) => a.getAttribute('data-message-id')));
-  await page.locator(`nav [data-conversation-id="${id}"]`).first().click();
+  await page.locator(`nav [role="option"][data-conversation-id="${id}"]`).first().click();
   await page.waitForFunction(
     ({ hash, before }) => {
       const ids = [...document.querySelectorAll('[role="log"] article')].map((a) => a.getAttribute('data-message-id'));

@@ -16,6 +16,24 @@ import { useStickToBottom } from './use-stick-to-bottom';
 const ESTIMATED_ROW_PX = 160;
 /** Rows rendered beyond the viewport on each side. */
 const OVERSCAN = 4;
+/**
+ * The message pane's height when a list last measured it (the window's, before any did). A list
+ * mounts before its scroller can be measured; with this guess its first render already holds the
+ * rows at the end, where a conversation opens, instead of the first rows (thrown away a frame later).
+ */
+let lastViewportPx = typeof window === 'undefined' ? 0 : window.innerHeight;
+
+/** Runs `fn` once the next frame has been produced (rAF runs before it; a task queued from there, after). */
+function afterNextFrame(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
 
 /**
  * One row's message, read live from the store. The list itself (thread structure, virtualizer)
@@ -44,6 +62,10 @@ export function MessageList() {
   const { scroller, content, atBottom, scrollToBottom, unstick } = useStickToBottom();
   const rowsBox = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  // The first frame of a conversation renders the rows in view only; the rows beyond it (for
+  // scrolling) follow right after that frame, so opening doesn't wait for Markdown nobody sees yet.
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => afterNextFrame(() => setOverscan(OVERSCAN)), []);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; rows read the virtualizer each render.
   const virtualizer = useVirtualizer({
@@ -51,8 +73,11 @@ export function MessageList() {
     getScrollElement: () => scroller.current,
     estimateSize: () => ESTIMATED_ROW_PX,
     getItemKey: (i) => messages[i]?.id ?? i,
-    overscan: OVERSCAN,
+    overscan,
     scrollMargin,
+    initialRect: { width: 0, height: lastViewportPx },
+    // Opening starts at the end (the layout effect below scrolls there): begin the range there too.
+    initialOffset: () => Math.max(0, scrollMargin + messages.length * ESTIMATED_ROW_PX - lastViewportPx),
     // A streaming row grows on every update: its new height moves the rows below and the list's
     // height straight in the DOM, inside the same frame, instead of through a React render that
     // costs a frame of its own (measured: one extra layout + paint per update).
@@ -75,8 +100,13 @@ export function MessageList() {
 
   // Opening a conversation starts at its end.
   useLayoutEffect(() => {
+    if (scroller.current) lastViewportPx = scroller.current.clientHeight;
     scrollToBottom();
-  }, [openId, scrollToBottom]);
+    // The virtualizer keeps its own offset and writes it back as rows are measured: tell it too,
+    // or it pulls the view up from the end by however much the rows' estimates were off.
+    const last = virtualizer.options.count - 1;
+    if (last >= 0) virtualizer.scrollToIndex(last, { align: 'end' });
+  }, [openId, scrollToBottom, scroller, virtualizer]);
 
   // A new message (usually the user's own send) means "follow along" again.
   const count = messages.length;

@@ -13,7 +13,8 @@ interface ConversationItemProps {
   tabbable: boolean;
   optionId: string;
   onDelete(conversation: ConversationSummary): void;
-  onFocused(): void;
+  /** Called with this entry's conversation id (one callback for every entry keeps them memoized). */
+  onFocused(id: string): void;
 }
 
 function PinButton({ conversation }: { conversation: ConversationSummary }) {
@@ -113,7 +114,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           tabIndex={tabbable ? 0 : -1}
           title={title}
           data-conversation-id={conversation.id}
-          onFocus={onFocused}
+          onFocus={() => onFocused(conversation.id)}
           onClick={open}
           onKeyDown={(e) => {
             if (e.altKey || e.ctrlKey || e.metaKey) return;

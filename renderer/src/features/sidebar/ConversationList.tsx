@@ -130,7 +130,7 @@ export function ConversationList({ list, onDelete, onRangeEnd, listRef, busy }: 
                   tabbable={item.index === stopIndex}
                   optionId={optionId(row.conversation.id)}
                   onDelete={onDelete}
-                  onFocused={() => setFocusId(row.conversation.id)}
+                  onFocused={setFocusId}
                 />
               )}
             </div>
