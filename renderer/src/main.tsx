@@ -4,7 +4,6 @@ import { getApi } from './api';
 import { initI18n } from './i18n';
 import { Root } from './Root';
 import { startLiveUpdates } from './state/boot';
-import { warmUpMarkdownWhenIdle } from './features/markdown/warm-up';
 import { applyTheme, cachedTheme } from './ui/theme';
 import './styles/theme.css';
 import './styles/base.css';
@@ -35,5 +34,4 @@ if (container) {
       <Root api={api} />
     </StrictMode>,
   );
-  warmUpMarkdownWhenIdle();
 }
