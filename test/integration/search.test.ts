@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnippet, createSearch, parseQuery } from '../../electron/services/storage/search';
+import { buildSnippet, createSearch, parseQuery, snippetSource } from '../../electron/services/storage/search';
 import type { HistoryRepository } from '../../electron/services/storage/types';
 import { pageCursor } from '../../shared/paging';
 import type { SearchResult } from '../../shared/schemas';
@@ -194,6 +194,34 @@ describe('snippets', () => {
     const joined = segments.map((s) => s.text).join('');
     expect(joined).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     expect(joined).toContain('😀 部署 now');
+  });
+
+  it('a message of megabytes gets its snippet from around the match, not by parsing all of it', () => {
+    const repo = sandbox.open();
+    const c = chat(repo);
+    // ~10 MB of Markdown paragraphs (a runaway answer), the word near the end. Parsing all of it
+    // for the snippet took minutes and a gigabyte per search that hit it.
+    const paragraph = 'Some **bold** text, a `code span` and a [link](https://example.com) in a paragraph.\n\n';
+    const big = `${paragraph.repeat(Math.ceil(10_000_000 / paragraph.length))}The zeppelin lands here.\n\n${paragraph.repeat(20)}`;
+    const message = say(repo, c.id, big);
+    const result = createSearch(sandbox.raw()).search('zeppelin');
+    expect(hitIds(result)).toEqual([message.id]);
+    const snippet = result.groups[0]!.hits[0]!.snippet;
+    expect(snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['zeppelin']);
+    const joined = snippet.map((s) => s.text).join('');
+    expect(joined).toContain('The zeppelin lands here.');
+    expect(joined.startsWith('…')).toBe(true);
+    expect(joined).not.toContain('**');
+  });
+
+  it('cuts a long text around its first match between code points', () => {
+    const text = `${'😀'.repeat(3000)}部署${'😀'.repeat(3000)}`;
+    const source = snippetSource(text, ['部署']);
+    expect(source.length).toBeLessThan(4_100);
+    expect(source).toContain('部署');
+    expect(source).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
+    expect(snippetSource('short 部署', ['部署'])).toBe('short 部署');
+    expect(snippetSource('x'.repeat(10_000), ['nothing'])).toBe('x'.repeat(2_000));
   });
 
   it('splits queries into index terms and short terms', () => {

@@ -203,7 +203,32 @@ function mergeGroups(titles: SearchGroup[], messages: SearchGroup[], limit: numb
 }
 
 /** A snippet of what the message reads as (no Markdown source); the source only when the match is in its syntax. */
-const snippetOf = (text: string, terms: readonly string[]) => buildSnippet(markdownToPlain(text), terms) ?? buildSnippet(text, terms);
+/**
+ * Characters on each side of the first match that a snippet is made from. Parsing a whole message
+ * as Markdown and walking it code point by code point is fine for a chat answer but not for one of
+ * megabytes (a pasted log, a runaway answer): measured on a history holding a 10 MB answer, every
+ * search that hit it took minutes and a gigabyte. A window this size still holds the snippet.
+ */
+const SNIPPET_WINDOW = 2_000;
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** The part of a long text around its first match (the start when nothing matches), cut between code points. */
+export function snippetSource(text: string, terms: readonly string[]): string {
+  if (text.length <= SNIPPET_WINDOW * 2) return text;
+  const pattern = new RegExp([...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'iu');
+  const at = terms.length > 0 ? (pattern.exec(text)?.index ?? 0) : 0;
+  let from = Math.max(0, at - SNIPPET_WINDOW);
+  let to = Math.min(text.length, at + SNIPPET_WINDOW);
+  if (isLowSurrogate(text.charCodeAt(from))) from += 1;
+  if (isLowSurrogate(text.charCodeAt(to))) to += 1;
+  return text.slice(from, to);
+}
+
+const snippetOf = (text: string, terms: readonly string[]) => {
+  const source = snippetSource(text, terms);
+  return buildSnippet(markdownToPlain(source), terms) ?? buildSnippet(source, terms);
+};
 
 function group(rows: CandidateRow[], terms: string[], limit: number): SearchGroup[] {
   const groups = new Map<string, SearchGroup>();
@@ -222,7 +247,7 @@ function group(rows: CandidateRow[], terms: string[], limit: number): SearchGrou
       role: row.role,
       field: inContent ? 'content' : 'reasoning',
       createdAt: row.created_at,
-      snippet: inContent ?? inReasoning ?? [{ text: [...markdownToPlain(row.content)].slice(0, SNIPPET_LENGTH).join(''), match: false }],
+      snippet: inContent ?? inReasoning ?? [{ text: [...markdownToPlain(snippetSource(row.content, []))].slice(0, SNIPPET_LENGTH).join(''), match: false }],
     };
     g.hits.push(hit);
   }
