@@ -19,7 +19,7 @@ export const test = base.extend<{ ferry: FerryWorld; hostEnv: NodeJS.ProcessEnv 
   /** Extra environment for the host process; a spec overrides it with test.use(). */
   hostEnv: [{}, { option: true }],
 
-  ferry: async ({ hostEnv }, use) => {
+  ferry: async ({ hostEnv }, use, testInfo) => {
     const fixture = await startFixtureServer();
     const dataDir = mkdtempSync(join(tmpdir(), 'ferry-e2e-'));
     const keychainService = `ferry-e2e-${process.pid}-${Date.now()}`;
@@ -36,6 +36,11 @@ export const test = base.extend<{ ferry: FerryWorld; hostEnv: NodeJS.ProcessEnv 
       },
     };
     await use(world);
+    // A failed test keeps what the host printed (and how it ended): a host that died mid-test
+    // otherwise shows only as "Disconnected from Ferry host" in the page.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('web host output', { body: world.host.output() || '(nothing)', contentType: 'text/plain' });
+    }
     await world.host.stop();
     await fixture.close();
     rmSync(dataDir, { recursive: true, force: true });
