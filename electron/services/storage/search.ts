@@ -44,13 +44,17 @@ export const toLikePattern = (term: string): string => `%${term.replace(/[\\%_]/
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Any of the terms, literally and case-insensitively, longest first (so a longer term wins where two start together). */
+const termPattern = (terms: readonly string[], flags: string): RegExp =>
+  new RegExp([...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), flags);
+
 /**
  * Plain-text segments around the first match, matches marked. Never HTML: the renderer shows each
  * segment as text, so a message containing markup cannot inject anything.
  */
 export function buildSnippet(text: string, terms: readonly string[]): SnippetSegment[] | null {
   if (terms.length === 0) return null;
-  const pattern = new RegExp([...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'giu');
+  const pattern = termPattern(terms, 'giu');
   const chars = [...text];
   // Offsets in code points, so a surrogate pair (emoji, rare CJK) is never cut in half.
   const codeUnitToPoint = new Map<number, number>();
@@ -202,7 +206,6 @@ function mergeGroups(titles: SearchGroup[], messages: SearchGroup[], limit: numb
   return merged.slice(0, limit);
 }
 
-/** A snippet of what the message reads as (no Markdown source); the source only when the match is in its syntax. */
 /**
  * Characters on each side of the first match that a snippet is made from. Parsing a whole message
  * as Markdown and walking it code point by code point is fine for a chat answer but not for one of
@@ -216,8 +219,7 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 /** The part of a long text around its first match (the start when nothing matches), cut between code points. */
 export function snippetSource(text: string, terms: readonly string[]): string {
   if (text.length <= SNIPPET_WINDOW * 2) return text;
-  const pattern = new RegExp([...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'iu');
-  const at = terms.length > 0 ? (pattern.exec(text)?.index ?? 0) : 0;
+  const at = terms.length > 0 ? (termPattern(terms, 'iu').exec(text)?.index ?? 0) : 0;
   let from = Math.max(0, at - SNIPPET_WINDOW);
   let to = Math.min(text.length, at + SNIPPET_WINDOW);
   if (isLowSurrogate(text.charCodeAt(from))) from += 1;
@@ -225,6 +227,7 @@ export function snippetSource(text: string, terms: readonly string[]): string {
   return text.slice(from, to);
 }
 
+/** A snippet of what the message reads as (no Markdown source); the source only when the match is in its syntax. */
 const snippetOf = (text: string, terms: readonly string[]) => {
   const source = snippetSource(text, terms);
   return buildSnippet(markdownToPlain(source), terms) ?? buildSnippet(source, terms);

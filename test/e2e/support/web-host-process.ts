@@ -26,8 +26,12 @@ export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv =
   let out = '';
   child.stdout!.on('data', (d) => (out += String(d)));
   child.stderr!.on('data', (d) => (out += String(d)));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.once('exit', (code, signal) => (out += `\n[the host process ended: exit code ${code}, signal ${signal}]\n`));
+  const exited = new Promise<void>((r) =>
+    child.once('exit', (code, signal) => {
+      out += `\n[the host process ended: exit code ${code}, signal ${signal}]\n`;
+      r();
+    }),
+  );
 
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 20_000);
