@@ -51,4 +51,34 @@ describe('search finds titles too', () => {
     repo.deleteConversation(c.id);
     expect(repo.search('secret').groups).toEqual([]);
   });
+
+  it('follows a rename, a trash and a restore', () => {
+    const repo = sandbox.open();
+    const c = chat(repo, 'Kyoto itinerary');
+    expect(repo.search('itinerary').groups.map((g) => g.conversationId)).toEqual([c.id]);
+    repo.renameConversation(c.id, '京都行程安排');
+    expect(repo.search('itinerary').groups).toEqual([]);
+    expect(repo.search('行程安排').groups.map((g) => g.conversationId)).toEqual([c.id]);
+    repo.softDeleteConversation(c.id);
+    expect(repo.search('行程安排').groups).toEqual([]);
+    repo.restoreConversation(c.id);
+    expect(repo.search('行程安排').groups.map((g) => g.conversationId)).toEqual([c.id]);
+    repo.deleteConversation(c.id);
+    expect(repo.search('行程安排').groups).toEqual([]);
+  });
+
+  it('lists title matches in sidebar order, pinned first, whether few or many titles match', () => {
+    const repo = sandbox.open();
+    // Few matches come from the title index, many from walking the sidebar's order: same answer.
+    for (const [word, count] of [['budget', 5], ['weekly', 450]] as const) {
+      const ids = Array.from({ length: count }, (_, i) => chat(repo, `${i % 2 ? word.toUpperCase() : word} review ${i}`).id);
+      repo.setPinned(ids[1]!, true);
+      const found = repo.search(`${word} review`).groups.map((g) => g.conversationId);
+      const sidebar = repo.listConversationsPage().filter((c) => c.title.toLowerCase().includes(word)).map((c) => c.id);
+      expect(sidebar[0]).toBe(ids[1]);
+      expect(found).toEqual(sidebar.slice(0, 20));
+      // A 1–2 character term must be in the title as well.
+      expect(repo.search(`${word} 9`).groups.every((g) => g.title.includes('9'))).toBe(true);
+    }
+  });
 });

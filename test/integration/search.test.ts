@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnippet, createSearch, parseQuery, snippetSource } from '../../electron/services/storage/search';
+import { createSearch } from '../../electron/services/storage/search';
+import { buildSnippet, parseQuery, snippetSource } from '../../electron/services/storage/search-text';
 import type { HistoryRepository } from '../../electron/services/storage/types';
 import { pageCursor } from '../../shared/paging';
 import type { SearchResult } from '../../shared/schemas';
@@ -214,6 +215,26 @@ describe('snippets', () => {
     expect(joined).not.toContain('**');
   });
 
+  it('a long message or reasoning gets its snippet from around the match, whatever its case', () => {
+    const repo = sandbox.open();
+    const c = chat(repo);
+    const filler = '填充内容 filler text. '.repeat(3_000); // ~60 KB on each side of the match
+    const answer = say(repo, c.id, `${filler}The Zeppelin lands here, 部署完成.${filler}`);
+    const thinker = repo.insertMessage({ conversationId: c.id, parentId: answer.id, role: 'assistant', content: '', status: 'streaming', model: null });
+    repo.finishMessage(thinker.id, { content: 'short answer', status: 'done', error: null, reasoning: `${filler}Thinking about QUASARS now.${filler}` });
+
+    const inContent = repo.search('zeppelin').groups[0]!.hits[0]!;
+    expect(inContent.field).toBe('content');
+    expect(inContent.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['Zeppelin']);
+    expect(inContent.snippet.map((s) => s.text).join('')).toContain('The Zeppelin lands here');
+    // 1–2 character terms are found by the scan, with their snippet from the same window.
+    expect(matched(repo.search('部署'))).toEqual(['部署']);
+
+    const inReasoning = repo.search('quasars').groups[0]!.hits[0]!;
+    expect(inReasoning).toMatchObject({ messageId: thinker.id, field: 'reasoning' });
+    expect(inReasoning.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['QUASARS']);
+  });
+
   it('cuts a long text around its first match between code points', () => {
     const text = `${'😀'.repeat(3000)}部署${'😀'.repeat(3000)}`;
     const source = snippetSource(text, ['部署']);
@@ -221,7 +242,10 @@ describe('snippets', () => {
     expect(source).toContain('部署');
     expect(source).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
     expect(snippetSource('short 部署', ['部署'])).toBe('short 部署');
-    expect(snippetSource('x'.repeat(10_000), ['nothing'])).toBe('x'.repeat(2_000));
+    expect(snippetSource('x'.repeat(10_000), ['nothing'])).toBe('x'.repeat(400));
+    // Starts at the start of a line near the match, so that line's block syntax is read as such.
+    const table = `${'word '.repeat(300)}\n| City | Days |\n|---|---|\n| **Kyoto** | 3 |\n${'more '.repeat(300)}`;
+    expect(snippetSource(table, ['kyoto']).startsWith('| City | Days |\n')).toBe(true);
   });
 
   it('splits queries into index terms and short terms', () => {

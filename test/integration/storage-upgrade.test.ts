@@ -72,6 +72,10 @@ describe('upgrading a database from every earlier schema version', () => {
     // The search index was built over the old messages.
     expect(repo.search('kubernetes').groups.map((g) => g.conversationId).sort()).toEqual(['c0', 'c1', 'c2']);
     expect(repo.search('部署').groups).toHaveLength(3);
+    // …and over the old titles.
+    const byTitle = repo.search('conversation 对话').groups;
+    expect(byTitle.map((g) => g.conversationId).sort()).toEqual(['c0', 'c1', 'c2']);
+    expect(byTitle.every((g) => g.titleSnippet?.some((s) => s.match && s.text.toLowerCase() === 'conversation'))).toBe(true);
 
     // The copy was made before migrating: it is at the old version with the same rows.
     const backups = listBackups(sandbox.file());

@@ -24,7 +24,11 @@ describe('schema and migrations', () => {
     const db = raw();
     expect(scalar(db, 'PRAGMA user_version')).toBe(LATEST);
     expect(schemaNames(db, 'table')).toEqual([
-      'app_state', 'assistants', 'attachments', 'conversations', 'message_attachments', 'messages',
+      'app_state', 'assistants', 'attachments', 'conversations',
+      // Version 7: the titles' trigram index and its shadow tables.
+      'conversations_title_fts', 'conversations_title_fts_config', 'conversations_title_fts_data',
+      'conversations_title_fts_docsize', 'conversations_title_fts_idx',
+      'message_attachments', 'messages',
       // Version 3: the FTS5 index and its shadow tables.
       'messages_fts', 'messages_fts_config', 'messages_fts_data', 'messages_fts_docsize', 'messages_fts_idx',
       'prompts', // version 5

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnippet } from '../../electron/services/storage/search';
+import { buildSnippet } from '../../electron/services/storage/search-text';
 import { markdownToPlain } from '../../shared/plain-text';
 
 describe('markdownToPlain', () => {

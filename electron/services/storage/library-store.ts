@@ -3,7 +3,9 @@ import { writeReturning } from './transaction';
 import type { ConversationSummary, SearchResult } from '../../../shared/schemas';
 import { parsePageCursor } from '../../../shared/paging';
 import { CONVERSATION_COLUMNS, toConversation, type ConversationRow } from './rows';
-import { createSearch, toLikePattern } from './search';
+import { createSearch } from './search';
+import { toLikePattern } from './search-text';
+import { preparedByCount } from './prepared-by-count';
 
 /** Soft-deleted conversations are kept this long for undo, then purged (at start-up). */
 const TRASH_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
@@ -36,17 +38,12 @@ export function createLibraryStore(db: Database.Database, now: () => number, liv
     isDeleted: db.prepare('SELECT deleted_at FROM conversations WHERE id = ?'),
   };
   const index = createSearch(db);
-  const byTitle = new Map<number, Database.Statement>();
   /** Conversations whose title contains every term (ASCII case-insensitive), in sidebar order. */
-  const titleFilter = (terms: number): Database.Statement => {
-    let stmt = byTitle.get(terms);
-    if (!stmt) {
-      const filters = Array.from({ length: terms }, () => `AND title LIKE ? ESCAPE '\\'`).join(' ');
-      stmt = db.prepare(`SELECT ${columns} FROM conversations WHERE deleted_at IS NULL ${filters} ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT ?`);
-      byTitle.set(terms, stmt);
-    }
-    return stmt;
-  };
+  const titleFilter = preparedByCount(
+    db,
+    `AND title LIKE ? ESCAPE '\\'`,
+    (filters) => `SELECT ${columns} FROM conversations WHERE deleted_at IS NULL ${filters} ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT ?`,
+  );
   // LIMIT -1: no limit (the legacy `conversations.list {}` call gets everything).
   const ALL = -1;
 

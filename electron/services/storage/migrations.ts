@@ -1,5 +1,6 @@
 import type Database from 'libsql';
 import { migrateToSyncV6 } from './migration-6-sync';
+import { migrateToTitleSearchV7 } from './migration-7-title-search';
 
 export interface Migration {
   /** Consecutive from 1; stored in `PRAGMA user_version` once applied. */
@@ -206,5 +207,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     description: 'WebDAV sync: per-device change notes, versions and replay positions',
     up: migrateToSyncV6,
+  },
+  {
+    version: 7,
+    description: 'conversation titles in a trigram index; the list index carries the title',
+    up: migrateToTitleSearchV7,
   },
 ];

@@ -6,10 +6,11 @@
  * text without matching anything — if the last is close to the first, the matching isn't the cost.
  */
 import Database from 'libsql';
+import { SHORT_QUERY_SCAN_BUDGET } from '../../../electron/services/storage/search';
 
 const [file, term = '飞艇'] = process.argv.slice(2);
 if (!file) throw new Error('usage: short-scan-cost.ts <ferry.db> [term]');
-const BUDGET = 50_000;
+const BUDGET = SHORT_QUERY_SCAN_BUDGET;
 const db = new Database(file, { readonly: true });
 const floor = (db.prepare('SELECT created_at FROM messages ORDER BY created_at DESC LIMIT 1 OFFSET ?').get(BUDGET - 1) as { created_at: number }).created_at;
 const base = `FROM messages m JOIN conversations c ON c.id = m.conversation_id
