@@ -27,7 +27,9 @@ export function conversationHandlers(
       if (!conversation || history.isConversationDeleted(id)) throw notFound();
       const part = window ? history.messageWindow(id, conversation.activeLeafId ?? null, window) : null;
       // Answers the disk has not taken yet are shown as they are on screen, not as last stored.
-      const messages = attachments.withRefs(id, chat.unsaved.overlay(part ? part.messages : history.listMessages(id)));
+      const messages = part
+        ? attachments.withRefsOf(chat.unsaved.overlay(part.messages))
+        : attachments.withRefs(id, chat.unsaved.overlay(history.listMessages(id)));
       const settings = history.getSettings(id) ?? DEFAULT_CONVERSATION_SETTINGS;
       return { conversation, messages, settings, ...(part ? { partial: { earlier: part.earlier } } : {}) };
     },
