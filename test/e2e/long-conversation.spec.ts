@@ -71,6 +71,18 @@ const inView = (page: Page, name: string) =>
     })
     .catch(() => false);
 
+/** Scrolls up until the first message is in view (rows are measured as they come in, so it takes a few tries). */
+const scrollToFirst = (page: Page) =>
+  expect
+    .poll(
+      async () => {
+        await scroller(page).evaluate((el) => el.scrollTo({ top: 0 }));
+        return inView(page, 'Message 0:');
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+
 test('a 2,000-message conversation opens at its end from a small first answer, then is whole: scroll to the top, find, switch branches', async ({ page, ferry }) => {
   test.setTimeout(120_000);
   await seedLong(ferry);
@@ -93,15 +105,7 @@ test('a 2,000-message conversation opens at its end from a small first answer, t
   await page.screenshot({ path: `${SHOTS}/long-conversation-en.png` });
 
   // Scrolling to the top reaches the first message (not the first one of the window).
-  await expect
-    .poll(
-      async () => {
-        await scroller(page).evaluate((el) => el.scrollTo({ top: 0 }));
-        return inView(page, 'Message 0:');
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  await scrollToFirst(page);
   await expect(log(page).locator('article').first()).toContainText('Message 0: a question');
 
   // Find counts over the whole conversation and brings the first match (near the top) into view.
@@ -123,15 +127,7 @@ test('a 2,000-message conversation opens at its end from a small first answer, t
   const other = log(page).locator('article').filter({ hasText: 'The other version of answer 1997.' });
   await expect(other.getByRole('group', { name: 'Version 1 of 2' })).toBeVisible();
   await expect(log(page).locator('article').last()).toContainText('The other version of answer 1997.');
-  await expect
-    .poll(
-      async () => {
-        await scroller(page).evaluate((el) => el.scrollTo({ top: 0 }));
-        return inView(page, 'Message 0:');
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  await scrollToFirst(page);
 });
 
 test('the opened long conversation in Chinese: screenshot at its end', async ({ page, ferry }) => {

@@ -9,6 +9,7 @@ import { buildThread } from '../../../shared/message-tree';
 import type { ConversationDetail, ConversationSummary, Message } from '../../../shared/schemas';
 import { setApi, type ApiClient } from '../api';
 import { initI18n } from '../i18n';
+import { stubListDom } from '../features/chat/list-dom.test-support';
 import { MessageList } from '../features/chat/MessageList';
 import { switchBranch } from './branch-actions';
 import { useChatStore } from './chat-store';
@@ -17,12 +18,7 @@ import { useConversationsStore } from './conversations-store';
 
 beforeAll(() => {
   initI18n('en');
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Element.prototype.scrollTo ??= function scrollTo() {};
+  stubListDom();
   // jsdom has no layout: the message pane gets a height (rows measure 0 px, so all of them fit).
   for (const prop of ['offsetHeight', 'clientHeight'] as const) {
     Object.defineProperty(HTMLElement.prototype, prop, {
