@@ -34,6 +34,9 @@ import { menuRoutes } from './menu-routes';
  * Every request the UI can make: its name, the schema its input must pass, and the schema of its
  * output. Main validates input against `input`; the renderer's client is typed from both.
  */
+/** The largest `conversations.get` window: past it, the whole tree is as cheap. */
+export const MAX_MESSAGE_WINDOW = 500;
+
 const route = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const empty = z.object({}).strict();
 
@@ -101,7 +104,14 @@ export const routes = {
   ),
   /** Recovery mode only: moves the broken database to `broken/` (never deleted) and puts a backup in its place. */
   'app.restoreBackup': route(z.object({ file: z.string().min(1).max(200) }).strict(), DatabaseStatus),
-  'conversations.get': route(z.object({ id: Id }).strict(), ConversationDetail),
+  /**
+   * The conversation and its whole tree; with `window`, only the last `window` messages of the active
+   * path and their siblings (`partial` in the answer says so; a short conversation comes whole).
+   */
+  'conversations.get': route(
+    z.object({ id: Id, window: z.number().int().min(1).max(MAX_MESSAGE_WINDOW).optional() }).strict(),
+    ConversationDetail,
+  ),
   'conversations.rename': route(
     z.object({ id: Id, title: z.string().trim().min(1).max(200) }).strict(),
     ConversationSummary,

@@ -60,7 +60,7 @@ export const HISTORY_WRITES: ReadonlySet<string> = new Set([
 
 /** Methods that only read (and `close`). */
 export const HISTORY_READS: ReadonlySet<string> = new Set([
-  'listConversations', 'getConversation', 'listMessages', 'getMessage', 'getSettings', 'listConversationsPage', 'findByTitle',
+  'listConversations', 'getConversation', 'listMessages', 'messageWindow', 'getMessage', 'getSettings', 'listConversationsPage', 'findByTitle',
   'isConversationDeleted', 'search', 'getAttachment', 'messageAttachments', 'conversationAttachments', 'unusedAttachments',
   'attachmentIds', 'nextSeq', 'listAssistants', 'getAssistant', 'listPrompts', 'readState', 'conversationAssistant', 'close',
 ]);

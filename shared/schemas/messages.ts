@@ -128,10 +128,15 @@ export const DEFAULT_CONVERSATION_SETTINGS: ConversationSettings = Object.freeze
   maxTokens: null,
 });
 
-/** The whole message tree (every branch) of a conversation; the UI derives the active path. */
+/**
+ * The whole message tree (every branch) of a conversation; the UI derives the active path. With
+ * `partial`, only the end of the active path (and the siblings of those messages) was sent:
+ * `earlier` messages of the path come before the first one here.
+ */
 export const ConversationDetail = z.object({
   conversation: ConversationSummary,
   messages: z.array(Message),
   settings: ConversationSettings,
+  partial: z.object({ earlier: z.number().int().nonnegative() }).strict().optional(),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;

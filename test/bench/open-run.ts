@@ -1,5 +1,5 @@
 /** Opening the 2,000-message conversation: first paint, heap, longest task, DOM size. */
-import { endTrace, heapMB, rendererMain, selfTimes, startTrace, type TopCost } from './cdp';
+import { byScript, endTrace, heapMB, mainThreadTasks, profileSelfTimes, rendererMain, selfTimes, startTrace, type CpuProfile, type TopCost } from './cdp';
 import { bringToTop, newPage, sleep, type World } from './world';
 
 export interface OpenSample {
@@ -10,9 +10,31 @@ export interface OpenSample {
   domNodes: number;
   longestTaskMs: number;
   top?: TopCost[];
+  /** Traced runs: the page's main thread busy between the click and the frame (ms), whatever the load. */
+  busyMs?: number;
+  /** Traced runs: the main thread's tasks between click and frame (ms from the click) and what each spent most on. */
+  tasks?: { atMs: number; ms: number; top: TopCost[]; functions?: TopCost[] }[];
 }
 
-export async function openOnce(world: World, id: string, trace: boolean): Promise<OpenSample> {
+/** The part of a CPU profile sampled in [start, end] (trace clock, µs). */
+function samplesWithin(cpu: CpuProfile & { startTime?: number }, start: number, end: number): CpuProfile {
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let at = cpu.startTime ?? 0;
+  const all = cpu.samples ?? [];
+  for (let i = 0; i < all.length; i++) {
+    at += cpu.timeDeltas?.[i] ?? 0;
+    const next = cpu.timeDeltas?.[i + 1] ?? 0;
+    if (at >= start && at <= end) {
+      samples.push(all[i]!);
+      timeDeltas.push(next);
+    }
+  }
+  // profileSelfTimes charges each sample the delta that follows it.
+  return { nodes: cpu.nodes, samples, timeDeltas: [0, ...timeDeltas] };
+}
+
+export async function openOnce(world: World, id: string, trace: boolean, profile = false): Promise<OpenSample> {
   bringToTop(world.dbFile, id);
   const { context, page, cdp } = await newPage(world);
   try {
@@ -53,6 +75,11 @@ export async function openOnce(world: World, id: string, trace: boolean): Promis
       });
     });
     if (trace) await startTrace(cdp, ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8', '__metadata']);
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await link.click();
     const r = (await page.evaluate(() =>
       Promise.race([
@@ -62,12 +89,28 @@ export async function openOnce(world: World, id: string, trace: boolean): Promis
         ),
       ]),
     )) as { firstPaintMs: number; articles: number; domNodes: number };
+    let cpu: (CpuProfile & { startTime?: number }) | undefined;
+    const byFunction = (url: string, fn: string) => `${fn || '(anonymous)'} ${byScript(url)}`;
+    if (profile) {
+      cpu = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile & { startTime?: number } }).profile;
+    }
     let top: TopCost[] | undefined;
+    let busyMs: number | undefined;
+    let tasks: OpenSample['tasks'];
     if (trace) {
       await sleep(200);
       const events = await endTrace(cdp);
       const main = rendererMain(events, 'bench-open');
       top = selfTimes(events, main.pid, main.tid, main.start, main.end);
+      const spans = mainThreadTasks(events, main.pid, main.tid, main.start, main.end);
+      busyMs = spans.reduce((a, t) => a + t.e - t.s, 0) / 1000;
+      tasks = spans.map((t) => ({
+        atMs: (t.s - main.start) / 1000,
+        ms: (t.e - t.s) / 1000,
+        top: selfTimes(events, main.pid, main.tid, t.s, t.e).slice(0, 4),
+        // Profile samples carry the trace's clock (µs): the JavaScript of this task alone (traced and profiled runs).
+        ...(cpu ? { functions: profileSelfTimes(samplesWithin(cpu, t.s, t.e), byFunction, Number(process.env.OPEN_TASK_FUNCTIONS ?? 8)) } : {}),
+      }));
     }
     // Let it settle (the list scrolls to the end, late effects run), then measure the heap.
     await sleep(1500);
@@ -75,7 +118,7 @@ export async function openOnce(world: World, id: string, trace: boolean): Promis
     const articlesLater = await page.evaluate(() => document.querySelectorAll('[role="log"] article').length);
     const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     const heap = await heapMB(cdp);
-    return { ...r, articles: Math.max(r.articles, articlesLater), domNodes, heapBeforeMB, heapMB: heap, longestTaskMs, ...(top ? { top } : {}) };
+    return { ...r, articles: Math.max(r.articles, articlesLater), domNodes, heapBeforeMB, heapMB: heap, longestTaskMs, ...(top ? { top, busyMs, tasks } : {}) };
   } finally {
     await context.close();
   }

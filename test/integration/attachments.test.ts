@@ -122,6 +122,20 @@ describe('attachments through the core', () => {
     expect((await t.call('attachments.image', { id: a.id })).dataUrl).toMatch(/^data:image\/png;base64,/);
   });
 
+  it('a conversation opened with a window shows the attachments of the messages in it', async () => {
+    await connect();
+    const a = await add('late.png', await sampleImage('png', 120, 80));
+    const first = await t.call('chat.send', { text: 'First question' });
+    await t.finished(first.assistantMessage.id);
+    const sent = await t.call('chat.send', { conversationId: first.conversation.id, text: 'Look', attachments: [{ id: a.id, name: 'late.png' }] });
+    await t.finished(sent.assistantMessage.id);
+    const detail = await t.call('conversations.get', { id: first.conversation.id, window: 2 });
+    expect(detail.partial).toEqual({ earlier: 2 });
+    expect(detail.messages.map((m) => m.id)).toEqual([sent.userMessage.id, sent.assistantMessage.id]);
+    expect(detail.messages[0]!.attachments).toEqual([expect.objectContaining({ id: a.id, name: 'late.png', thumbnail: a.thumbnail })]);
+    expect(detail.messages[1]!.attachments).toBeUndefined();
+  });
+
   it('deletes files no message uses once their conversation is gone', async () => {
     await connect();
     const ref = await add('gone.png', await sampleImage('png', 100, 100));

@@ -21,13 +21,17 @@ export function conversationHandlers(
   return {
     'conversations.list': (page) => history.listConversationsPage(page),
 
-    'conversations.get': ({ id }) => {
+    'conversations.get': ({ id, window }) => {
       const conversation = history.getConversation(id);
       // A conversation in the trash (soft-deleted, awaiting undo or purge) is gone for the UI.
       if (!conversation || history.isConversationDeleted(id)) throw notFound();
+      const part = window ? history.messageWindow(id, conversation.activeLeafId ?? null, window) : null;
       // Answers the disk has not taken yet are shown as they are on screen, not as last stored.
-      const messages = attachments.withRefs(id, chat.unsaved.overlay(history.listMessages(id)));
-      return { conversation, messages, settings: history.getSettings(id) ?? DEFAULT_CONVERSATION_SETTINGS };
+      const messages = part
+        ? attachments.withRefsOf(chat.unsaved.overlay(part.messages))
+        : attachments.withRefs(id, chat.unsaved.overlay(history.listMessages(id)));
+      const settings = history.getSettings(id) ?? DEFAULT_CONVERSATION_SETTINGS;
+      return { conversation, messages, settings, ...(part ? { partial: { earlier: part.earlier } } : {}) };
     },
 
     'conversations.rename': ({ id, title }) => {

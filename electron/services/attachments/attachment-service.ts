@@ -171,6 +171,17 @@ export class AttachmentService {
     });
   }
 
+  /**
+   * The same for a few messages (a conversation's window), one indexed look-up each: the whole
+   * conversation's look-up reads every one of its rows, which is most of what opening a window costs.
+   */
+  withRefsOf<M extends Message>(messages: M[]): M[] {
+    return messages.map((m) => {
+      const items = this.deps.history.messageAttachments(m.id);
+      return items.length ? { ...m, attachments: items.map((a) => toRef(a, a.name)) } : m;
+    });
+  }
+
   close(): void {
     this.uploads.clear();
     this.deps.extractor.close();

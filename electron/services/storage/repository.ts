@@ -17,6 +17,7 @@ import { createAssistantStore } from '../assistants/assistant-store';
 import { createLibraryStore } from './library-store';
 import { inTransaction, writeReturning } from './transaction';
 import { createTreeStore } from './tree-store';
+import { createMessageWindowStore } from './message-window';
 import type { HistoryRepository } from './types';
 
 /**
@@ -185,6 +186,7 @@ export function createRepository(db: Database.Database, options: { readOnly?: bo
       );
     },
     ...createTreeStore(db, now, live),
+    ...createMessageWindowStore(db, live),
     ...createLibraryStore(db, now, live),
     ...createAttachmentStore(db, now, live),
     ...createMessageOpsStore(db, now, live),

@@ -2,6 +2,7 @@ import type { AttachmentStore } from '../attachments/attachment-store';
 import type { MessageOpsStore } from '../messages/message-ops-store';
 import type { AssistantStore } from '../assistants/assistant-store';
 import type { LibraryStore } from './library-store';
+import type { MessageWindow } from './message-window';
 import type {
   ConversationSettings,
   ConversationSummary,
@@ -26,6 +27,11 @@ export interface HistoryRepository extends LibraryStore, AttachmentStore, Messag
 
   /** Messages of a conversation in creation order. */
   listMessages(conversationId: string): Message[];
+  /**
+   * The last `size` messages of the path ending at `leafId` and their siblings (message-window.ts);
+   * null when that would be the whole conversation.
+   */
+  messageWindow(conversationId: string, leafId: string | null, size: number): MessageWindow | null;
   getMessage(id: string): Message | null;
   insertMessage(input: {
     conversationId: string;

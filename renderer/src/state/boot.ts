@@ -7,6 +7,7 @@ import {
   openConversation,
   refreshConversation,
   startNewChat,
+  whenComplete,
 } from './conversation-actions';
 import { useConversationsStore } from './conversations-store';
 import { connectLiveUpdates } from './live-updates';
@@ -63,15 +64,17 @@ export async function loadInitialState(api: ApiClient): Promise<void> {
   // The sidebar holds only its first page: a conversation further down is asked for by id.
   const known = (id: string) =>
     useConversationsStore.getState().list.some((c) => c.id === id) ||
-    api.call('conversations.get', { id }).then(
+    api.call('conversations.get', { id, window: 1 }).then(
       () => true,
       () => false,
     );
   if (fromHash && (await known(fromHash))) {
     const messageId = messageIdFromHash();
     // A search result's address (#/c/<id>/m/<messageId>): scroll to that message once it is on screen.
-    void openConversation(fromHash).then(() => {
-      if (messageId) void highlightMessage(messageId);
-    });
+    void openConversation(fromHash)
+      .then(() => (messageId ? whenComplete() : undefined))
+      .then(() => {
+        if (messageId) void highlightMessage(messageId);
+      });
   } else startNewChat();
 }

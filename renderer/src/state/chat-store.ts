@@ -11,13 +11,23 @@ interface ChatState {
   messages: Message[];
   settings: ConversationSettings;
   load: LoadState;
+  /**
+   * Whether `messages` is the whole tree. Opening a long conversation loads the end of its active
+   * path first (`earlier` path messages above it are still on their way); what needs the whole
+   * tree (find, branch changes, totals) waits for it (conversation-actions.ts `whenComplete`).
+   */
+  complete: boolean;
+  earlier: number;
   /** A first message of a new chat is on its way; its events may arrive before its id does. */
   sendingNew: boolean;
   open(id: string | null): void;
   setLoad(load: LoadState): void;
   setSendingNew(sendingNew: boolean): void;
-  /** Replaces the open conversation's messages, keeping streamed text the server hasn't stored yet. */
-  replaceMessages(conversationId: string, messages: Message[]): void;
+  /**
+   * Replaces the open conversation's messages, keeping streamed text the server hasn't stored yet.
+   * With `partial`, they are the end of the active path only (a partial copy never replaces a whole one).
+   */
+  replaceMessages(conversationId: string, messages: Message[], partial?: { earlier: number }): void;
   upsertMessages(messages: Message[]): void;
   setSettings(conversationId: string, settings: ConversationSettings): void;
   /** Appends text to several messages in one store update (one render per frame while streaming). */
@@ -44,21 +54,46 @@ function keepNewer(current: Message | undefined, incoming: Message): Message {
   return incoming;
 }
 
+/** The copy on screen when nothing a row shows changed: its row and cached text are kept as they are. */
+function sameShown(current: Message | undefined, incoming: Message): boolean {
+  return (
+    current !== undefined &&
+    current.updatedAt === incoming.updatedAt &&
+    current.status === incoming.status &&
+    current.parentId === incoming.parentId &&
+    current.content === incoming.content &&
+    current.reasoning === incoming.reasoning &&
+    (current.attachments?.length ?? 0) === (incoming.attachments?.length ?? 0)
+  );
+}
+
 export const useChatStore = create<ChatState>()((set) => ({
   openId: null,
   messages: [],
   settings: DEFAULT_CONVERSATION_SETTINGS,
   load: 'idle',
+  complete: true,
+  earlier: 0,
   sendingNew: false,
-  open: (id) => set({ openId: id, messages: [], settings: DEFAULT_CONVERSATION_SETTINGS, load: id ? 'loading' : 'idle' }),
+  open: (id) =>
+    set({ openId: id, messages: [], settings: DEFAULT_CONVERSATION_SETTINGS, load: id ? 'loading' : 'idle', complete: id === null, earlier: 0 }),
   setSettings: (conversationId, settings) => set((s) => (s.openId === conversationId ? { settings } : s)),
   setLoad: (load) => set({ load }),
   setSendingNew: (sendingNew) => set({ sendingNew }),
-  replaceMessages: (conversationId, messages) =>
+  replaceMessages: (conversationId, messages, partial) =>
     set((s) => {
       if (s.openId !== conversationId) return s;
+      if (partial && s.complete && s.load === 'ready') return s;
       const byId = new Map(s.messages.map((m) => [m.id, m]));
-      return { messages: messages.map((m) => keepNewer(byId.get(m.id), m)), load: 'ready' };
+      return {
+        messages: messages.map((m) => {
+          const current = byId.get(m.id);
+          return sameShown(current, m) ? current! : keepNewer(current, m);
+        }),
+        load: 'ready',
+        complete: !partial,
+        earlier: partial?.earlier ?? 0,
+      };
     }),
   upsertMessages: (incoming) =>
     set((s) => {

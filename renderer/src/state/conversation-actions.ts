@@ -4,6 +4,8 @@ import { useChatStore } from './chat-store';
 import { useConversationsStore } from './conversations-store';
 import { settleHeldUpdates } from './live-updates';
 import { writeConversationHash } from './location-hash';
+import type { ConversationDetail } from '../../../shared/schemas';
+import { afterNextFrame } from '../ui/after-next-frame';
 
 /** Conversation-level commands the UI calls; each keeps the stores and the server in step. */
 
@@ -30,12 +32,39 @@ export async function loadMoreConversations(): Promise<void> {
   }
 }
 
-/** Fetches a conversation and puts its messages on screen if it is still the open one. */
-export async function refreshConversation(id: string): Promise<void> {
-  const detail = await getApi().call('conversations.get', { id });
+/**
+ * Messages of the active path a conversation opens with: more than a tall window shows, so the
+ * first frame is whole; the rest of the tree follows right after it (`whenComplete`).
+ */
+export const OPEN_WINDOW = 40;
+
+function show(id: string, detail: ConversationDetail): void {
   useConversationsStore.getState().upsert(detail.conversation);
-  useChatStore.getState().replaceMessages(id, detail.messages);
+  useChatStore.getState().replaceMessages(id, detail.messages, detail.partial);
   useChatStore.getState().setSettings(id, detail.settings);
+}
+
+/** Fetches a conversation (its whole tree) and puts it on screen if it is still the open one. */
+export async function refreshConversation(id: string): Promise<void> {
+  show(id, await getApi().call('conversations.get', { id }));
+}
+
+let rest: { id: string; done: Promise<void> } | null = null;
+
+/**
+ * Resolves once the open conversation's whole tree is in the store (at once if it is, or if none
+ * is open). Whatever acts on the tree (branches, edits, find) waits for this; a failed load is
+ * tried again by the next caller.
+ */
+export function whenComplete(): Promise<void> {
+  const { openId, complete, load } = useChatStore.getState();
+  if (!openId || (complete && load === 'ready')) return Promise.resolve();
+  if (rest?.id === openId) return rest.done;
+  const done = refreshConversation(openId).finally(() => {
+    if (rest?.done === done) rest = null;
+  });
+  rest = { id: openId, done };
+  return done;
 }
 
 export async function openConversation(id: string): Promise<void> {
@@ -44,7 +73,10 @@ export async function openConversation(id: string): Promise<void> {
   chat.open(id);
   writeConversationHash(id);
   try {
-    await refreshConversation(id);
+    const detail = await getApi().call('conversations.get', { id, window: OPEN_WINDOW });
+    show(id, detail);
+    // The rest of the tree once the end of it is painted: its megabytes would delay that frame.
+    if (detail.partial) afterNextFrame(() => useChatStore.getState().openId === id && void whenComplete().catch(() => {}));
   } catch {
     if (useChatStore.getState().openId === id) useChatStore.getState().setLoad('error');
   }
@@ -84,7 +116,7 @@ export async function sendMessage(
     const now = useChatStore.getState();
     // The user may have switched away while the request was in flight; then only the list changes.
     if (isNew && now.openId === null) {
-      useChatStore.setState({ openId: result.conversation.id, messages: [], load: 'ready' });
+      useChatStore.setState({ openId: result.conversation.id, messages: [], load: 'ready', complete: true, earlier: 0 });
       writeConversationHash(result.conversation.id);
     }
     useChatStore.getState().upsertMessages([result.userMessage, result.assistantMessage]);

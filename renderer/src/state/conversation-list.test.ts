@@ -54,6 +54,16 @@ describe('upsertConversation', () => {
     expect(next[0]).toMatchObject({ id: 'p', pinned: true, updatedAt: 50 });
   });
 
+  it('returns the same list for an unchanged copy (nothing re-renders), a new one for any change', () => {
+    expect(upsertConversation(loaded, conv('a', 30))).toBe(loaded);
+    // An update that does not say whether it is pinned keeps the known pin: unchanged too.
+    expect(upsertConversation(loaded, conv('p', 50))).not.toBe(loaded);
+    const pinned = loaded.find((c) => c.id === 'p')!;
+    expect(upsertConversation(loaded, { ...pinned, pinned: undefined })).toBe(loaded);
+    expect(upsertConversation(loaded, { ...conv('a', 30), activeLeafId: 'm2' })).not.toBe(loaded);
+    expect(upsertConversation(loaded, { ...conv('a', 30), title: 'Renamed' })).not.toBe(loaded);
+  });
+
   it('moves a newly pinned conversation into the pinned group', () => {
     expect(ids(upsertConversation(loaded, conv('c', 10, true)))).toEqual(['c', 'p', 'a', 'b']);
   });

@@ -41,10 +41,22 @@ export function mergePage(
  * Places one updated (or new, or not yet paged-in) conversation: it moves to where the order puts it,
  * usually the top. The list stays sorted, so this is a removal plus one binary-search insert.
  */
+/** Field by field: the copies are flat (strings, numbers, booleans, null). */
+function sameSummary(a: ConversationSummary, b: ConversationSummary): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ConversationSummary>;
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * The list with `summary` in its place. An unchanged copy (opening a conversation fetches its
+ * summary again) returns the same list, so nothing that reads it renders again.
+ */
 export function upsertConversation(list: readonly ConversationSummary[], summary: ConversationSummary): ConversationSummary[] {
   const at = list.findIndex((c) => c.id === summary.id);
-  const next = at === -1 ? [...list] : [...list.slice(0, at), ...list.slice(at + 1)];
   const placed = withKnownPin(summary, at === -1 ? undefined : list[at]);
+  if (at !== -1 && sameSummary(list[at]!, placed)) return list as ConversationSummary[];
+  const next = at === -1 ? [...list] : [...list.slice(0, at), ...list.slice(at + 1)];
   let lo = 0;
   let hi = next.length;
   while (lo < hi) {

@@ -57,7 +57,12 @@ export const useConversationsStore = create<ConversationsState>()((set) => ({
     })),
   setLoadingMore: (loadingMore) => set({ loadingMore }),
   setAll: (list) => set((s) => ({ list: mergePage([], list, s.hidden), loaded: true, cursor: null, hasMore: false })),
-  upsert: (summary) => set((s) => (s.hidden.has(summary.id) ? s : { list: upsertConversation(s.list, summary) })),
+  upsert: (summary) =>
+    set((s) => {
+      if (s.hidden.has(summary.id)) return s;
+      const list = upsertConversation(s.list, summary);
+      return list === s.list ? s : { list };
+    }),
   remove: (id) => set((s) => ({ list: s.list.filter((c) => c.id !== id) })),
   hide: (id) => set((s) => ({ hidden: new Set([...s.hidden, id]), list: s.list.filter((c) => c.id !== id) })),
   unhide: (id) =>

@@ -26,10 +26,12 @@ function selectPriced(s: { messages: readonly Message[] }): readonly Message[] {
 export function ConversationTotals() {
   const { t, i18n } = useTranslation();
   const messages = useChatStore(selectPriced);
+  // Every branch counts: a total over the loaded end of a conversation still opening would be too low.
+  const complete = useChatStore((s) => s.complete);
   const table = useAppStore((s) => s.prefs?.modelSettings);
   const totals = useMemo(() => conversationTotals(messages, table ?? []), [messages, table]);
   const tokens = totals.promptTokens + totals.completionTokens;
-  if (tokens === 0) return null;
+  if (tokens === 0 || !complete) return null;
   const locale = i18n.language;
   return (
     <span className="conversation-totals" aria-label={t('branch.totalsLabel')} title={totals.estimated ? t('branch.estimatedHint') : undefined}>

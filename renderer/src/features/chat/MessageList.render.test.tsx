@@ -8,19 +8,14 @@ vi.mock('../markdown/Markdown', () => ({ Markdown: ({ content }: { content: stri
 vi.mock('../markdown/StreamingMarkdown', () => ({ StreamingMarkdown: ({ content }: { content: string }) => <p>{content}</p> }));
 import type { Message } from '../../../../shared/schemas';
 import { initI18n } from '../../i18n';
+import { stubListDom } from './list-dom.test-support';
 import { useChatStore } from '../../state/chat-store';
 import { ComposerContainer } from '../composer/ComposerContainer';
 import { MessageList } from './MessageList';
 
 beforeAll(() => {
   initI18n('en');
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  // jsdom has no layout: scrolling is a no-op.
-  Element.prototype.scrollTo ??= function scrollTo() {};
+  stubListDom();
 });
 afterEach(cleanup);
 

@@ -11,6 +11,7 @@ import type { SiblingProps } from './MessageActions';
 import { clearReveal, useRevealStore } from './reveal-message';
 import { liveMessage } from './streamed-text';
 import { useStickToBottom } from './use-stick-to-bottom';
+import { afterNextFrame } from '../../ui/after-next-frame';
 
 /** A first guess at a row's height; each row is measured once rendered. */
 const ESTIMATED_ROW_PX = 160;
@@ -22,18 +23,6 @@ const OVERSCAN = 4;
  * rows at the end, where a conversation opens, instead of the first rows (thrown away a frame later).
  */
 let lastViewportPx = typeof window === 'undefined' ? 0 : window.innerHeight;
-
-/** Runs `fn` once the next frame has been produced (rAF runs before it; a task queued from there, after). */
-function afterNextFrame(fn: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(fn, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
 
 /**
  * One row's message, read live from the store. The list itself (thread structure, virtualizer)
@@ -56,6 +45,10 @@ export function MessageList() {
   const openId = useChatStore((s) => s.openId);
   const activeLeafId = useConversationsStore((s) => s.list.find((c) => c.id === openId)?.activeLeafId);
   const { path: messages, siblings } = useMemo(() => buildThread(tree, activeLeafId), [tree, activeLeafId]);
+  // Path messages above the loaded end of a conversation still being opened: rows of their own, so
+  // the list neither moves nor changes length when they arrive.
+  const earlier = useChatStore((s) => s.earlier);
+  const total = earlier + messages.length;
   const positions = useMemo(() => new Map(tree.map((m, i) => [m.id, i])), [tree]);
   const streaming = useChatStore((s) => !!selectStreamingMessage(s));
   const revealTarget = useRevealStore((s) => s.target);
@@ -69,15 +62,15 @@ export function MessageList() {
 
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; rows read the virtualizer each render.
   const virtualizer = useVirtualizer({
-    count: messages.length,
+    count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey: (i) => messages[i]?.id ?? i,
+    getItemKey: (i) => messages[i - earlier]?.id ?? `earlier-${i}`,
     overscan,
     scrollMargin,
     initialRect: { width: 0, height: lastViewportPx },
     // Opening starts at the end (the layout effect below scrolls there): begin the range there too.
-    initialOffset: () => Math.max(0, scrollMargin + messages.length * ESTIMATED_ROW_PX - lastViewportPx),
+    initialOffset: () => Math.max(0, scrollMargin + total * ESTIMATED_ROW_PX - lastViewportPx),
     // A streaming row grows on every update: its new height moves the rows below and the list's
     // height straight in the DOM, inside the same frame, instead of through a React render that
     // costs a frame of its own (measured: one extra layout + paint per update).
@@ -108,8 +101,9 @@ export function MessageList() {
     if (last >= 0) virtualizer.scrollToIndex(last, { align: 'end' });
   }, [openId, scrollToBottom, scroller, virtualizer]);
 
-  // A new message (usually the user's own send) means "follow along" again.
-  const count = messages.length;
+  // A new message (usually the user's own send) means "follow along" again; the rest of a
+  // conversation arriving above does not change the count.
+  const count = total;
   const lastCount = useRef(count);
   useEffect(() => {
     if (count > lastCount.current) scrollToBottom();
@@ -118,7 +112,8 @@ export function MessageList() {
 
   // A search hit: bring its row into the DOM (and stop following the bottom). Runs after the
   // effects above, so a conversation that just loaded lands on the hit, not at its end.
-  const revealIndex = revealTarget ? messages.findIndex((m) => m.id === revealTarget) : -1;
+  const found = revealTarget ? messages.findIndex((m) => m.id === revealTarget) : -1;
+  const revealIndex = found < 0 ? -1 : earlier + found;
   useEffect(() => {
     if (!revealTarget || revealIndex < 0) return;
     unstick();
@@ -140,8 +135,13 @@ export function MessageList() {
         >
           <div className="message-rows" ref={setRowsBox}>
             {items.map((item) => {
-              const m = messages[item.index];
-              if (!m) return null;
+              const m = messages[item.index - earlier];
+              if (!m) {
+                // Only seen by scrolling up within moments of opening: the row is filled when its message arrives.
+                return (
+                  <div key={item.key} className="message-row message-row-pending" data-index={item.index} ref={virtualizer.measureElement} aria-hidden="true" />
+                );
+              }
               const position = siblings.get(m.id);
               return (
                 <div

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { buildThread } from '../../../../shared/message-tree';
 import type { Message } from '../../../../shared/schemas';
 import { useChatStore } from '../../state/chat-store';
+import { whenComplete } from '../../state/conversation-actions';
 import { useConversationsStore } from '../../state/conversations-store';
 import { closeFind, useUiStore } from '../../state/ui-store';
 import { ChevronDownIcon, ChevronUpIcon, CloseIcon } from '../../ui/icons';
 import { requestReveal } from '../chat/reveal-message';
 import { findMatches, visibleText } from './find-matches';
 import { useFindHighlights } from './use-find-highlights';
+import { afterNextFrame } from '../../ui/after-next-frame';
 
 /** Plain text per message object: finished messages keep their identity, so each is parsed once. */
 const textCache = new WeakMap<object, string>();
@@ -32,7 +34,9 @@ export function FindBar() {
   const messages = useChatStore((s) => s.messages);
   const openId = useChatStore((s) => s.openId);
   const activeLeafId = useConversationsStore((s) => s.list.find((c) => c.id === openId)?.activeLeafId);
-  const path = useMemo(() => buildThread(messages, activeLeafId).path, [messages, activeLeafId]);
+  // Matches are counted over the whole conversation only: a count over its loaded end would change under the user.
+  const complete = useChatStore((s) => s.complete);
+  const path = useMemo(() => (complete ? buildThread(messages, activeLeafId).path : []), [complete, messages, activeLeafId]);
   const matches = useMemo(() => findMatches(path, query, cachedText), [path, query]);
   const at = matches.length === 0 ? -1 : Math.min(index, matches.length - 1);
   const current = at >= 0 ? matches[at]! : null;
@@ -41,6 +45,9 @@ export function FindBar() {
   const stableCurrent = useMemo(() => current, [currentKey]); // eslint-disable-line react-hooks/exhaustive-deps
   useFindHighlights(query, stableCurrent, true);
 
+  // Opening schedules the rest of the tree itself; this covers a load that failed.
+  const loaded = useChatStore((s) => s.load === 'ready');
+  useEffect(() => (loaded && !complete ? afterNextFrame(() => void whenComplete().catch(() => {})) : undefined), [loaded, complete, openId]);
   useEffect(() => {
     input.current?.focus();
     input.current?.select();
@@ -65,7 +72,7 @@ export function FindBar() {
     }
   };
 
-  const status = !query.trim() ? '' : matches.length === 0 ? t('find.none') : t('find.count', { current: at + 1, total: matches.length });
+  const status = !query.trim() || !complete ? '' : matches.length === 0 ? t('find.none') : t('find.count', { current: at + 1, total: matches.length });
   return (
     <div className="find-bar" role="search" aria-label={t('find.label')}>
       <input

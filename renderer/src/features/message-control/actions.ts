@@ -3,7 +3,7 @@ import type { Message } from '../../../../shared/schemas';
 import { getApi } from '../../api';
 import { useChatStore } from '../../state/chat-store';
 import { useConversationsStore } from '../../state/conversations-store';
-import { openConversation } from '../../state/conversation-actions';
+import { openConversation, whenComplete } from '../../state/conversation-actions';
 
 /** The last delete, while Undo is offered. */
 interface UndoState {
@@ -15,6 +15,8 @@ let undoKey = 0;
 
 /** Deletes the message and its branch; Undo is offered for a few seconds. */
 export async function deleteMessage(messageId: string): Promise<void> {
+  // The branch and the leaf shown after it are worked out over the whole tree.
+  await whenComplete();
   const result = await getApi().call('messages.delete', { messageId });
   const gone = new Set(result.deletedIds);
   useChatStore.setState((s) => ({ messages: s.messages.filter((m) => !gone.has(m.id)) }));

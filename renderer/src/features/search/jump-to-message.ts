@@ -1,4 +1,4 @@
-import { openConversation } from '../../state/conversation-actions';
+import { openConversation, whenComplete } from '../../state/conversation-actions';
 import { writeMessageHash } from '../../state/location-hash';
 import { requestReveal } from '../chat/reveal-message';
 
@@ -45,5 +45,7 @@ export async function highlightMessage(messageId: string): Promise<boolean> {
 export async function openSearchHit(conversationId: string, messageId: string): Promise<void> {
   await openConversation(conversationId);
   writeMessageHash(conversationId, messageId);
+  // The hit may be anywhere in the conversation, not only in the end it opens with.
+  await whenComplete().catch(() => {});
   await highlightMessage(messageId);
 }
