@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api';
 import { initI18n } from './i18n';
+import { warmFontsWhenIdle } from './features/markdown/warm-fonts';
 import { Root } from './Root';
 import { startLiveUpdates } from './state/boot';
 import { applyTheme, cachedTheme } from './ui/theme';
@@ -34,4 +35,5 @@ if (container) {
       <Root api={api} />
     </StrictMode>,
   );
+  warmFontsWhenIdle();
 }

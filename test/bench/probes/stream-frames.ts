@@ -32,6 +32,7 @@ const { values } = parseArgs({
     'no-timeline': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     categories: { type: 'string', default: '' },
+    layers: { type: 'boolean', default: false },
   },
 });
 
@@ -132,18 +133,43 @@ function count(events: TraceEvent[], main: { pid: number; tid: number; start: nu
   return { line, busy: b.busy, cpu: cpuShare };
 }
 
+/** Lays out the answer's first part as headings, paragraphs, code and math in the app's styles, off screen, then removes it. */
 async function warmFonts(page: import('playwright-core').Page) {
-  await page.evaluate(async () => {
+  const sample = answer.text.slice(0, 12_000);
+  await page.evaluate(async (sample) => {
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    let html = '';
+    let code = false;
+    for (const line of sample.split('\n')) {
+      if (line.startsWith('```')) {
+        html += code ? '</code></pre>' : '<pre class="code-block"><code>';
+        code = !code;
+      } else if (code) html += `${esc(line)}\n`;
+      else if (line.startsWith('#')) html += `<h2>${esc(line.replace(/^#+ /, ''))}</h2>`;
+      else if (line.trim()) html += `<p><strong>${esc(line.slice(0, 20))}</strong> <em>${esc(line.slice(20, 40))}</em> <code>${esc(line.slice(40, 60))}</code> ${esc(line.slice(60))}</p>`;
+    }
     const div = document.createElement('div');
     div.className = 'markdown';
-    div.style.cssText = 'position:absolute;left:-9999px;top:0';
-    div.innerHTML = '<p>中文段落的字体 English <code>mono()</code></p><span class="katex"><span class="katex-mathml">x</span><span class="katex-html"><span class="mord mathnormal">x</span><span class="mord mathrm">1</span><span class="mop op-symbol large-op">∑</span></span></span><pre><code>let x = 1;</code></pre>';
+    div.style.cssText = 'position:absolute;left:-9999px;top:0;width:700px';
+    div.innerHTML =
+      html +
+      '<span class="katex"><span class="katex-html"><span class="mord mathnormal">x</span><span class="mord mathrm">1</span><span class="mop op-symbol large-op">∑</span><span class="mop op-symbol small-op">∫</span><span class="delimsizing size1">(</span><span class="delimsizing size2">(</span></span></span>';
     document.body.append(div);
-    await document.fonts.ready;
     div.getBoundingClientRect();
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
     div.remove();
+  }, sample);
+}
+
+/** Counts the compositor's layers while the answer streams (LayerTree domain; a run of its own: it costs time). */
+const layerCounts: number[] = [];
+async function watchLayers(page: import('playwright-core').Page) {
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('LayerTree.layerTreeDidChange', (e) => {
+    if (e.layers) layerCounts.push(e.layers.length);
   });
+  await cdp.send('LayerTree.enable');
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'ferry-frames-'));
@@ -168,10 +194,14 @@ try {
           heap: false,
           analysis: values.profile,
           trace: { categories: [...(values['no-timeline'] ? [] : ['devtools.timeline']), ...values.categories.split(',').filter(Boolean)], inspect: (events, main) => (counts = count(events, main)) },
-          ...(values['warm-fonts'] ? { beforeEnter: warmFonts } : {}),
+          ...(values['warm-fonts'] ? { beforeEnter: warmFonts } : values.layers ? { beforeEnter: watchLayers } : {}),
         },
         `frames-${i}`,
       );
+      if (values.layers) {
+        console.log(`    layers: median ${median(layerCounts)}, max ${Math.max(...layerCounts)} over ${layerCounts.length} layer tree updates`);
+        layerCounts.length = 0;
+      }
       results.get(build.name)!.push(counts!.busy);
       cpuResults.get(build.name)!.push(counts!.cpu);
       if (s.jsByFunction) console.log(`    JS by function: ${s.jsByFunction.map((t) => `${t.name} ${t.selfMs.toFixed(0)}`).join(', ')}`);
