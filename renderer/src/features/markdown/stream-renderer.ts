@@ -121,6 +121,8 @@ type Built = Pick<StreamView, 'text' | 'live' | 'blocks' | 'tail'>;
  * next frame (measured: ~700 new elements made 70–90 ms style passes), so a burst goes in slices.
  */
 export const MAX_BLOCKS_PER_STEP = 48;
+/** A larger backlog is shown in this many slices (bigger ones), so it doesn't lag behind for seconds. */
+const CATCH_UP_FRAMES = 12;
 
 const nextFrame = (fn: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => fn()) : setTimeout(fn, 16));
 
@@ -198,15 +200,17 @@ export class StreamRenderer {
 
   /**
    * Shows what was rendered last: at once, or — when more than MAX_BLOCKS_PER_STEP finished blocks
-   * are new — that many now and the next slice at the next frame, without the tail until all are in.
+   * are new — a slice now and the next at the next frame, without the tail until all are in.
    */
   private present(): void {
     const built = this.built;
     const shown = this.view.blocks;
     const extends_ = shown.length <= built.blocks.length && (shown.length === 0 || built.blocks[shown.length - 1] === shown.at(-1));
     const from = extends_ ? shown.length : 0;
-    const partial = built.blocks.length - from > MAX_BLOCKS_PER_STEP;
-    const blocks = partial ? built.blocks.slice(0, from + MAX_BLOCKS_PER_STEP) : built.blocks;
+    // A backlog of thousands (a whole long answer at once) still takes no more than ~CATCH_UP_FRAMES frames.
+    const slice = Math.max(MAX_BLOCKS_PER_STEP, Math.ceil((built.blocks.length - from) / CATCH_UP_FRAMES));
+    const partial = built.blocks.length - from > slice;
+    const blocks = partial ? built.blocks.slice(0, from + slice) : built.blocks;
     const groups = groupsOf(blocks, this.view);
     // A partial view doesn't show all of the text: its `text` says so (the final render is still pending).
     this.view = partial
