@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api';
 import { initI18n } from './i18n';
-import { warmFontsWhenIdle } from './features/markdown/warm-fonts';
 import { Root } from './Root';
 import { startLiveUpdates } from './state/boot';
 import { applyTheme, cachedTheme } from './ui/theme';
@@ -35,5 +34,4 @@ if (container) {
       <Root api={api} />
     </StrictMode>,
   );
-  warmFontsWhenIdle();
 }
