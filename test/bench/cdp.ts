@@ -135,7 +135,7 @@ export function selfTimes(events: TraceEvent[], pid: number, tid: number, start:
   return [...self]
     .map(([name, us]) => ({ name, selfMs: us / 1000 }))
     .sort((a, b) => b.selfMs - a.selfMs)
-    .slice(0, 14);
+    .slice(0, Number(process.env.FRAMES_TOP ?? 14));
 }
 
 export interface CpuProfile {

@@ -20,6 +20,7 @@ import {
   taskDuration,
   type CpuProfile,
   type TopCost,
+  type TraceEvent,
 } from './cdp';
 import type { BenchAnswer } from './stream-answer';
 import { bringToTop, clockOffset, newPage, nodeNow, processCpuMs, watchFixtureSends, type World } from './world';
@@ -50,6 +51,10 @@ export interface StreamOptions {
    * position, every layout change costs it a hit test and a hover update in the next frame.
    */
   pointer?: boolean;
+  /** Extra trace categories, and a look at the trace's events (probes/stream-frames.ts counts frames in it). */
+  /** Runs in the page right before tracing starts (e.g. a warm-up the run should not count). */
+  beforeEnter?(page: import('playwright-core').Page): Promise<void>;
+  trace?: { categories: string[]; inspect(events: TraceEvent[], main: { pid: number; tid: number; start: number; end: number }): void };
 }
 
 export interface StreamSample {
@@ -157,6 +162,7 @@ export async function streamOnce(world: World, spec: StreamSpec, o: StreamOption
     world.fixture.configure({ text: spec.answer.text, chunks: spec.chunks, steady: true, chunkDelayMs: spec.delayMs, repeat: 1, firstByteDelayMs: 0 });
     const before = await clockOffset(page);
     await installProbes(page, o.probes);
+    await o.beforeEnter?.(page);
 
     const heaps: Promise<number>[] = [];
     if (o.heap) {
@@ -169,7 +175,8 @@ export async function streamOnce(world: World, spec: StreamSpec, o: StreamOption
         heaps.push(measured);
       };
     }
-    await startTrace(cdp, o.analysis ? ['toplevel', 'devtools.timeline', 'blink.user_timing', '__metadata'] : ['toplevel', 'blink.user_timing', '__metadata']);
+    const categories = o.analysis ? ['toplevel', 'devtools.timeline', 'blink.user_timing', '__metadata'] : ['toplevel', 'blink.user_timing', '__metadata'];
+    await startTrace(cdp, [...new Set([...categories, ...(o.trace?.categories ?? [])])]);
     if (o.analysis) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
@@ -202,11 +209,12 @@ export async function streamOnce(world: World, spec: StreamSpec, o: StreamOption
     const heap = await Promise.all(heaps);
     const profile = o.analysis ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : undefined;
     const jsByScript = profile ? profileSelfTimes(profile, byScript) : undefined;
-    const jsByFunction = profile ? profileSelfTimes(profile, (url, fn) => `${fn || '(anonymous)'} (${byScript(url)})`, 25) : undefined;
+    const jsByFunction = profile ? profileSelfTimes(profile, (url, fn) => `${fn || "(anonymous)"} (${byScript(url)})`, Number(process.env.FRAMES_TOP_JS ?? 25)) : undefined;
     const events = await endTrace(cdp);
     const after = await clockOffset(page);
 
     const main = rendererMain(events, 'bench-stream');
+    o.trace?.inspect(events, main);
     const whole = busyOf(mainThreadTasks(events, main.pid, main.tid, main.start, main.end), main.start, main.end);
     const settledMark = markTime(events, 'bench-settled-end') ?? main.end;
     const untilSettled = busyOf(mainThreadTasks(events, main.pid, main.tid, main.start, settledMark), main.start, settledMark);

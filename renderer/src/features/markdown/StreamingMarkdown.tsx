@@ -33,6 +33,17 @@ const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: readonly Rende
   );
 });
 
+/** Groups in a box of their own: a chapter the answer has moved past is skipped by React and, off screen, by the browser. */
+const BlockChapter = memo(function BlockChapter({ groups }: { groups: readonly (readonly RenderedBlock[])[] }) {
+  return (
+    <div className="md-chapter">
+      {groups.map((group, i) => (
+        <BlockGroup key={i} blocks={group} />
+      ))}
+    </div>
+  );
+});
+
 /** Text that keeps changing, read when it says so (the streaming answer in the store). */
 export interface TextSource {
   get(): string;
@@ -68,8 +79,8 @@ export function StreamingMarkdown({ content, live = true, source }: { content: s
 
   return (
     <div className={live ? 'markdown md-streaming' : 'markdown'} data-md-pending={pending ? '' : undefined}>
-      {view.groups.map((group, i) => (
-        <BlockGroup key={i} blocks={group} />
+      {view.chapters.map((chapter, i) => (
+        <BlockChapter key={i} groups={chapter} />
       ))}
       {view.tail ? (
         <div className={blockClass(view.tail, ' md-tail')}>

@@ -5,7 +5,7 @@ import { codeElementOf, isHighlighted } from './hast-text';
 import { MAX_PARSED_BLOCK_CHARS, PIECE_CHARS, SOFT_BLOCK_CHARS } from './limits';
 import type { RenderBackend } from './render-backend';
 import type { RenderJob } from './render-protocol';
-import { StreamRenderer, type StreamView } from './stream-renderer';
+import { CHAPTER_SIZE, GROUP_SIZE, MAX_BLOCKS_PER_STEP, StreamRenderer, type StreamView } from './stream-renderer';
 import { deferredBackend, renderHere } from './test-backends';
 
 /** Records every view the renderer publishes. */
@@ -64,6 +64,49 @@ describe('StreamRenderer', () => {
     const second = renderer.getView().blocks;
     expect(second.slice(0, first.length)).toEqual(first);
     second.slice(0, first.length).forEach((b, i) => expect(b).toBe(first[i]));
+  });
+
+  it('shows a burst of finished blocks in slices, one a frame, the growing block last', async () => {
+    const worker = deferredBackend();
+    const renderer = new StreamRenderer(worker.backend);
+    const views = watch(renderer);
+    const paragraphs = Array.from({ length: 2 * MAX_BLOCKS_PER_STEP + 10 }, (_, i) => `Paragraph ${i}.`);
+    const text = `${paragraphs.join('\n\n')}\n\nStill grow`;
+    renderer.update(text, true);
+    // One request renders them all…
+    await worker.answer();
+    expect(worker.queue).toHaveLength(0);
+    // …and the first frame shows the first slice: the end of the text isn't shown yet, and the view says so.
+    expect(views).toHaveLength(1);
+    expect(views[0]!.blocks).toHaveLength(MAX_BLOCKS_PER_STEP);
+    expect(views[0]!.tail).toBeNull();
+    expect(views[0]!.text).not.toBe(text);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(views[1]!.blocks).toHaveLength(2 * MAX_BLOCKS_PER_STEP);
+    // Blocks already shown keep their identity from slice to slice.
+    expect(views[1]!.blocks[0]).toBe(views[0]!.blocks[0]);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(views).toHaveLength(3);
+    const last = views.at(-1)!;
+    expect(last.blocks.map((b) => b.text.trim())).toEqual(paragraphs);
+    expect(last.tail?.text).toBe('Still grow');
+    expect(last.text).toBe(text);
+  });
+
+  it('keeps complete chapters of groups (same objects) while the answer grows', () => {
+    const renderer = new StreamRenderer({ run: (jobs) => jobs.map(() => ({ type: 'root', children: [] }) as Root) });
+    const perChapter = GROUP_SIZE * CHAPTER_SIZE;
+    const all = Array.from({ length: 3 * perChapter }, (_, i) => `P${i}.\n\n`);
+    const text = (n: number) => `${all.slice(0, n).join('')}P`;
+    for (let n = 40; n <= perChapter + 40; n += 40) renderer.update(text(n), true);
+    const before = renderer.getView();
+    expect(before.chapters).toHaveLength(2);
+    expect(before.chapters[0]!.flat()).toHaveLength(perChapter);
+    for (let n = perChapter + 80; n <= 2 * perChapter + 80; n += 40) renderer.update(text(n), true);
+    const after = renderer.getView();
+    expect(after.chapters).toHaveLength(3);
+    expect(after.chapters[0]).toBe(before.chapters[0]);
+    expect(after.chapters.flat(2)).toEqual(after.blocks);
   });
 
   it('renders a finished answer in full, and shows a block too long to parse as plain text', () => {

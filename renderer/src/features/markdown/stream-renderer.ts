@@ -46,13 +46,21 @@ export interface StreamView {
   blocks: readonly RenderedBlock[];
   /** The same blocks in groups of GROUP_SIZE; a full group keeps its identity while blocks are only added. */
   groups: readonly (readonly RenderedBlock[])[];
+  /**
+   * The groups in chapters of CHAPTER_SIZE: a chapter whose groups are all full keeps its identity, so
+   * an update re-renders only the last chapter, however long the answer (a 10 MB one has ~2,300 groups).
+   */
+  chapters: readonly (readonly (readonly RenderedBlock[])[])[];
   tail: RenderedBlock | null;
 }
 
 /** Groups of finished blocks the browser may skip laying out while they are off screen. */
 export const GROUP_SIZE = 16;
 
-export const EMPTY_VIEW: StreamView = { text: '', live: true, blocks: [], groups: [], tail: null };
+/** Groups per chapter (GROUP_SIZE × CHAPTER_SIZE blocks). */
+export const CHAPTER_SIZE = 16;
+
+export const EMPTY_VIEW: StreamView = { text: '', live: true, blocks: [], groups: [], chapters: [], tail: null };
 
 function groupsOf(blocks: readonly RenderedBlock[], before: StreamView): readonly (readonly RenderedBlock[])[] {
   if (blocks === before.blocks) return before.groups;
@@ -61,6 +69,17 @@ function groupsOf(blocks: readonly RenderedBlock[], before: StreamView): readonl
   const groups = grew ? before.groups.filter((g) => g.length === GROUP_SIZE) : [];
   for (let i = groups.length * GROUP_SIZE; i < blocks.length; i += GROUP_SIZE) groups.push(blocks.slice(i, i + GROUP_SIZE));
   return groups;
+}
+
+const complete = (chapter: readonly (readonly RenderedBlock[])[]) => chapter.length === CHAPTER_SIZE && chapter.at(-1)!.length === GROUP_SIZE;
+
+function chaptersOf(groups: StreamView['groups'], before: StreamView): StreamView['chapters'] {
+  if (groups === before.groups) return before.chapters;
+  // Full groups keep their identity while blocks are only added (groupsOf): so do complete chapters.
+  const grew = before.groups.length > 0 && groups[0] === before.groups[0];
+  const chapters = grew ? before.chapters.filter(complete) : [];
+  for (let i = chapters.length * CHAPTER_SIZE; i < groups.length; i += CHAPTER_SIZE) chapters.push(groups.slice(i, i + CHAPTER_SIZE));
+  return chapters;
 }
 
 const TABLE_START = /^ {0,3}\|/;
@@ -90,8 +109,22 @@ const pieceKey = (language: string, code: string) => `${language}\u0000${code}`;
 /** One rendering step: the jobs to run and how to build the view from their results. */
 interface Plan {
   jobs: RenderJob[];
-  build(trees: readonly (Root | null)[]): StreamView;
+  build(trees: readonly (Root | null)[]): Built;
 }
+
+/** A whole render of the text, before it is cut into what one frame shows. */
+type Built = Pick<StreamView, 'text' | 'live' | 'blocks' | 'tail'>;
+
+/**
+ * Finished blocks shown per frame. A fast stream of short paragraphs (the 10 MB bench answer) brings
+ * dozens per update, and more after a slow reply; each new block is DOM to style and lay out in the
+ * next frame (measured: ~700 new elements made 70–90 ms style passes), so a burst goes in slices.
+ */
+export const MAX_BLOCKS_PER_STEP = 48;
+/** A larger backlog is shown in this many slices (bigger ones), so it doesn't lag behind for seconds. */
+const CATCH_UP_FRAMES = 12;
+
+const nextFrame = (fn: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => fn()) : setTimeout(fn, 16));
 
 const isPromise = <T>(x: T | Promise<T>): x is Promise<T> => typeof (x as { then?: unknown })?.then === 'function';
 
@@ -101,6 +134,10 @@ export class StreamRenderer {
   private readonly listeners = new Set<() => void>();
   private wanted: { text: string; live: boolean } | null = null;
   private busy = false;
+  /** The last render of the text (what the next update builds on); `view` may show only part of it yet. */
+  private built: Built = EMPTY_VIEW;
+  /** A frame is awaited to show the next slice of `built`. */
+  private presenting = false;
   /** Pieces of the growing tail, kept while the tail starts at the same place. */
   private tailPieces: { start: number; generation: number; cutter: PieceCutter } | null = null;
 
@@ -134,7 +171,8 @@ export class StreamRenderer {
   private step(backend: RenderBackend): void {
     const wanted = this.wanted;
     this.wanted = null;
-    if (!wanted || (wanted.text === this.view.text && wanted.live === this.view.live && this.view !== EMPTY_VIEW)) return;
+    const built = this.built;
+    if (!wanted || (wanted.text === built.text && wanted.live === built.live && built !== EMPTY_VIEW)) return;
     const plan = this.plan(wanted.text, wanted.live);
     const results = plan.jobs.length ? backend.run(plan.jobs) : [];
     if (!isPromise(results)) {
@@ -149,15 +187,43 @@ export class StreamRenderer {
     );
   }
 
-  private afterReply(view: StreamView | null): void {
+  private afterReply(built: Built | null): void {
     this.busy = false;
-    if (view) this.commit(view);
+    if (built) this.commit(built);
     if (this.wanted) this.step(this.backend);
   }
 
-  private commit(view: StreamView): void {
-    this.view = view;
+  private commit(built: Built): void {
+    this.built = built;
+    this.present();
+  }
+
+  /**
+   * Shows what was rendered last: at once, or — when more than MAX_BLOCKS_PER_STEP finished blocks
+   * are new — a slice now and the next at the next frame, without the tail until all are in.
+   */
+  private present(): void {
+    const built = this.built;
+    const shown = this.view.blocks;
+    const extends_ = shown.length <= built.blocks.length && (shown.length === 0 || built.blocks[shown.length - 1] === shown.at(-1));
+    const from = extends_ ? shown.length : 0;
+    // A backlog of thousands (a whole long answer at once) still takes no more than ~CATCH_UP_FRAMES frames.
+    const slice = Math.max(MAX_BLOCKS_PER_STEP, Math.ceil((built.blocks.length - from) / CATCH_UP_FRAMES));
+    const partial = built.blocks.length - from > slice;
+    const blocks = partial ? built.blocks.slice(0, from + slice) : built.blocks;
+    const groups = groupsOf(blocks, this.view);
+    // A partial view doesn't show all of the text: its `text` says so (the final render is still pending).
+    this.view = partial
+      ? { text: '', live: built.live, blocks, groups, chapters: chaptersOf(groups, this.view), tail: null }
+      : { ...built, groups, chapters: chaptersOf(groups, this.view) };
     for (const listener of this.listeners) listener();
+    if (partial && !this.presenting) {
+      this.presenting = true;
+      nextFrame(() => {
+        this.presenting = false;
+        this.present();
+      });
+    }
   }
 
   private plan(text: string, live: boolean): Plan {
@@ -165,7 +231,7 @@ export class StreamRenderer {
     this.split = splitBlocks(previous, text);
     const split = this.split;
     const restarted = split.generation !== previous.generation;
-    const shown = this.view.blocks;
+    const shown = this.built.blocks;
     const kept = restarted ? [] : shown.length <= split.blocks.length ? shown : shown.slice(0, split.blocks.length);
     const fresh: Block[] = split.blocks.slice(kept.length);
     const tail = tailOf(split);
@@ -180,7 +246,7 @@ export class StreamRenderer {
       jobs,
       build: (trees) => {
         const blocks = finished.length ? [...kept, ...finished.map((make) => make(trees))] : kept;
-        return { text, live, blocks, groups: groupsOf(blocks, this.view), tail: growing ? growing(trees) : null };
+        return { text, live, blocks, tail: growing ? growing(trees) : null };
       },
     };
   }
