@@ -48,6 +48,14 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse, body: s
     res.write(bytes.subarray(0, 11));
     setTimeout(() => res.end(bytes.subarray(11)), 10);
   },
+  '/odd-status': (_req, res) => {
+    res.writeHead(999, { 'content-type': 'application/json' });
+    res.end('{"error":"odd"}');
+  },
+  '/latin1-reason': (_req, res) => {
+    res.writeHead(200, 'Tr\u00e8s bien', { 'content-type': 'text/event-stream' });
+    res.end('data: [DONE]\n\n');
+  },
   '/empty': (_req, res) => {
     res.writeHead(204);
     res.end();
@@ -190,5 +198,15 @@ describe('eventStreamFetch (fetch over undici request, for the upstream calls)',
     expect(takeNodeBody(plain)).toBeUndefined();
     expect(await readAll(plain)).toBe(viaRequest);
     expect(viaRequest).toBe('data: 中\n\n');
+  });
+
+  it('a status no Response can hold, or a reason phrase it refuses, still reads as fetch would', async () => {
+    const odd = await post('/odd-status');
+    expect(odd.status).toBe(999);
+    expect(odd.ok).toBe(false);
+    expect(await odd.text()).toBe('{"error":"odd"}');
+    const latin = await post('/latin1-reason');
+    expect(latin.status).toBe(200);
+    expect(await readAll(latin)).toBe('data: [DONE]\n\n');
   });
 });

@@ -10,8 +10,9 @@ import { fetch as undiciFetch, request, type Dispatcher } from 'undici';
  * frame of an answer (test/bench/probes/http-read-cost.ts). Everything a caller sees through the
  * Response is what fetch gives: status, headers, a readable body (error pages, JSON answers, clones),
  * fetch's error shapes ("fetch failed" / "terminated" with the cause, the abort reason on abort).
- * What `request` does not do is handed to fetch itself: redirects (the request is sent again through
- * fetch, which follows them as it always did) and bodies that are not a string.
+ * What `request` does not do is handed to fetch itself: redirects and statuses a Response cannot hold
+ * (the request is sent again through fetch, which handles them as it always did) and bodies that are
+ * not a string.
  * Unlike fetch, no `accept-encoding` is offered: an event stream is not worth compressing and a
  * compressing middlebox would only hold it back; a server that compresses anyway is decoded.
  */
@@ -45,8 +46,8 @@ export function takeNodeBody(response: Response): Readable | undefined {
   return entry.node;
 }
 
-/** fetch's statuses without a body. */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/** fetch's statuses without a body (within 200–599). */
+const NULL_BODY = new Set([204, 205, 304]);
 
 async function requestOnce(url: string, init: RequestInit, body: string | null, dispatcher: Dispatcher): Promise<Response> {
   const signal = init.signal ?? undefined;
@@ -66,7 +67,8 @@ async function requestOnce(url: string, init: RequestInit, body: string | null, 
     throw new TypeError('fetch failed', { cause: error });
   }
   const status = answer.statusCode;
-  if (status >= 300 && status < 400 && answer.headers.location !== undefined) {
+  // A Response cannot carry a status outside 200–599, which fetch reports as it came: fetch asks again.
+  if ((status >= 300 && status < 400 && answer.headers.location !== undefined) || status < 200 || status > 599) {
     answer.body.dump().catch(() => {});
     return viaFetch(url, init, dispatcher);
   }
@@ -75,13 +77,15 @@ async function requestOnce(url: string, init: RequestInit, body: string | null, 
     if (Array.isArray(value)) for (const v of value) responseHeaders.append(name, v);
     else if (value !== undefined) responseHeaders.append(name, value);
   }
-  if (NULL_BODY.has(status) || method === 'HEAD' || status < 200 || status > 599) {
+  // fetch passes any reason phrase through; the Response constructor refuses some (e.g. raw UTF-8).
+  const statusText = /^[\t\x20-\x7e]*$/.test(answer.statusText) ? answer.statusText : '';
+  if (NULL_BODY.has(status) || method === 'HEAD') {
     answer.body.dump().catch(() => {});
-    return new Response(null, { status: status < 200 || status > 599 ? 502 : status, headers: responseHeaders });
+    return new Response(null, { status, statusText, headers: responseHeaders });
   }
   const node = decoded(answer.body, responseHeaders.get('content-encoding'));
   const entry: NodeBody = { node, web: webBody(node, signal, () => entry), taken: false };
-  const response = new Response(entry.web, { status, statusText: answer.statusText, headers: responseHeaders });
+  const response = new Response(entry.web, { status, statusText, headers: responseHeaders });
   nodeBodies.set(response, entry);
   return response;
 }
