@@ -209,4 +209,27 @@ describe('eventStreamFetch (fetch over undici request, for the upstream calls)',
     expect(latin.status).toBe(200);
     expect(await readAll(latin)).toBe('data: [DONE]\n\n');
   });
+
+  it('a body nobody reads, cancelled or aborted, ends quietly and closes its socket', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const before = closedMidStream;
+      // As the update check does with an error answer: its (whole, small) body is cancelled unread.
+      const unread = await post('/json-401');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await unread.body!.cancel();
+      const cancelled = await post('/slow');
+      await cancelled.body!.cancel();
+      const controller = new AbortController();
+      await post('/slow', { signal: controller.signal });
+      controller.abort();
+      await expect.poll(() => closedMidStream).toBe(before + 2);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+  });
 });

@@ -84,6 +84,9 @@ async function requestOnce(url: string, init: RequestInit, body: string | null, 
     return new Response(null, { status, statusText, headers: responseHeaders });
   }
   const node = decoded(answer.body, responseHeaders.get('content-encoding'));
+  // A body nobody reads can still end in an error (cancelled, aborted, cut): readers get it through
+  // their own listeners; without one here it would be an uncaught exception and end the host.
+  node.on('error', () => {});
   const entry: NodeBody = { node, web: webBody(node, signal, () => entry), taken: false };
   const response = new Response(entry.web, { status, statusText, headers: responseHeaders });
   nodeBodies.set(response, entry);
