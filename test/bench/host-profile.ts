@@ -4,7 +4,7 @@
  * (the inspector protocol, over `ws`). Samples are mapped through the bundle's source map to the
  * package or source file they ran in.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
@@ -69,7 +69,7 @@ export async function profileHost(world: World, spec: StreamSpec, conversationId
     if (!url) throw new Error(`the host opened no inspector:\n${world.host.output()}`);
     const client = await inspector(url);
     await client.send('Profiler.enable');
-    await client.send('Profiler.setSamplingInterval', { interval: 500 });
+    await client.send('Profiler.setSamplingInterval', { interval: Number(process.env.FERRY_BENCH_HOST_PROFILE_US ?? 500) });
     let t0 = 0;
     let windowMs = 0;
     let profile: Profile | undefined;
@@ -83,6 +83,8 @@ export async function profileHost(world: World, spec: StreamSpec, conversationId
     const sample = await streamOnce(world, spec, { conversationId, probes: false, heap: false, analysis: false, around }, label);
     client.close();
     if (!profile) throw new Error('no profile');
+    // For a closer look (e.g. in Chrome's DevTools): FERRY_BENCH_HOST_PROFILE=<file.cpuprofile>.
+    if (process.env.FERRY_BENCH_HOST_PROFILE) writeFileSync(process.env.FERRY_BENCH_HOST_PROFILE, JSON.stringify(profile));
     const map = new SourceMap(JSON.parse(readFileSync(join(ROOT, 'dist-electron/web.cjs.map'), 'utf8')));
     const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
     const area = new Map<string, number>();

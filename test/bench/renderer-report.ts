@@ -215,6 +215,7 @@ ${sections.join('\n\n')}
   code block is highlighted; measured from the fixture's \`[DONE]\` write.
 - **Heap**: CDP \`HeapProfiler.collectGarbage\` (twice) then \`Runtime.getHeapUsage\`, when the fixture has written
   ¼, ½ and ¾ of the frames and once settled (the page includes the open 2,000-message conversation).
-- **Host CPU**: utime + stime of the host process from \`/proc/<pid>/stat\`, from just before Enter until settled.
+- **Host CPU**: utime + stime of the host process (all its threads) from \`/proc/<pid>/stat\`, from just before Enter until settled;
+  the window starts once the host has been idle for 0.6 s after the page opened (what opening left to do is not the answer's).
 ${RENDERER_END}`;
 }

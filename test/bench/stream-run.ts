@@ -23,7 +23,7 @@ import {
   type TraceEvent,
 } from './cdp';
 import type { BenchAnswer } from './stream-answer';
-import { bringToTop, clockOffset, newPage, nodeNow, processCpuMs, watchFixtureSends, type World } from './world';
+import { bringToTop, clockOffset, newPage, nodeNow, processCpuMs, untilQuiet, watchFixtureSends, type World } from './world';
 
 export interface StreamSpec {
   answer: BenchAnswer;
@@ -182,6 +182,7 @@ export async function streamOnce(world: World, spec: StreamSpec, o: StreamOption
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
       await cdp.send('Profiler.start');
     }
+    await untilQuiet(world.host.child.pid!);
     await o.around?.start();
     const m0 = await taskDuration(cdp);
     const cpu0 = processCpuMs(world.host.child.pid!);

@@ -217,6 +217,22 @@ export function processCpuMs(pid: number): number {
 /** sysconf(_SC_CLK_TCK) is 100 on every Linux we run on. */
 const CLOCK_TICKS = 100;
 
+/**
+ * Waits until a process has used no CPU for `quietMs` (at most `maxMs`), so a window started then
+ * counts only what follows: opening the page leaves the host a garbage collection and compiling to
+ * do in the next seconds (measured: 60–120 ms), which is not the answer's.
+ */
+export async function untilQuiet(pid: number, quietMs = 600, maxMs = 6_000): Promise<void> {
+  const start = nodeNow();
+  let cpu = processCpuMs(pid);
+  let since = nodeNow();
+  while (nodeNow() - since < quietMs && nodeNow() - start < maxMs) {
+    await sleep(100);
+    const now = processCpuMs(pid);
+    if (now !== cpu) [cpu, since] = [now, nodeNow()];
+  }
+}
+
 /** Node ↔ page clock offset (page − node, ms), NTP style: the round trip with the smallest RTT wins. */
 export async function clockOffset(page: Page): Promise<{ offsetMs: number; uncertaintyMs: number }> {
   let best = { offsetMs: 0, uncertaintyMs: Infinity };

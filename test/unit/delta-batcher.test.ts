@@ -56,4 +56,43 @@ describe('createDeltaBatcher', () => {
     vi.advanceTimersByTime(100);
     expect(sent).toHaveLength(3);
   });
+
+  it('a stream faster than the window: held text goes out with the first delta a window after the last message, no timer left', () => {
+    vi.useFakeTimers();
+    const { sent, emit } = collect();
+    const batcher = createDeltaBatcher(emit, 32);
+    batcher.push('content', 0, 'a');
+    vi.advanceTimersByTime(20);
+    batcher.push('content', 1, 'b');
+    expect(sent).toEqual([['content', 0, 'a']]);
+    vi.advanceTimersByTime(20);
+    batcher.push('content', 2, 'c');
+    expect(sent).toEqual([
+      ['content', 0, 'a'],
+      ['content', 1, 'bc'],
+    ]);
+    // Sent from the upstream's turn: no timer wakes the host for it.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('held text waits a window plus its distance from the last message when nothing follows it', () => {
+    vi.useFakeTimers();
+    const { sent, emit } = collect();
+    const batcher = createDeltaBatcher(emit, 32);
+    batcher.push('content', 0, 'a');
+    vi.advanceTimersByTime(10);
+    batcher.push('content', 1, 'b');
+    vi.advanceTimersByTime(41);
+    expect(sent).toEqual([['content', 0, 'a']]);
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual([
+      ['content', 0, 'a'],
+      ['content', 1, 'b'],
+    ]);
+    // The timer's send starts a new window: a delta right after it is held, not sent at once.
+    batcher.push('content', 2, 'c');
+    expect(sent).toHaveLength(2);
+    vi.advanceTimersByTime(32);
+    expect(sent.at(-1)).toEqual(['content', 2, 'c']);
+  });
 });

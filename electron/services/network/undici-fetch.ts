@@ -1,6 +1,7 @@
 import { socksDispatcher } from 'fetch-socks';
-import { Agent, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 import { DEFAULT_TIMEOUT_SETTINGS } from '../../../shared/schemas';
+import { eventStreamFetch } from './event-stream-fetch';
 import { bypasses, type ResolvedProxy } from './proxy';
 
 /** Makes the fetch for one proxy setting. Hosts plug in their own (Electron: a session's net.fetch). */
@@ -16,6 +17,7 @@ export interface ProxyFetchOptions {
  * Browser host / Node: an undici dispatcher per proxy setting. `system` reads HTTPS_PROXY,
  * HTTP_PROXY and NO_PROXY; `manual` goes through an HTTP(S) proxy (CONNECT for https targets) or
  * SOCKS5, with Basic / username-password auth. TLS uses Node's trust store; nothing turns it off.
+ * Requests go through eventStreamFetch, so a streamed answer can be read without WHATWG streams.
  */
 export function createUndiciFetchFactory(): ProxyFetchFactory {
   const cache = new Map<string, Dispatcher>();
@@ -54,6 +56,6 @@ export function createUndiciFetchFactory(): ProxyFetchFactory {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       const timeout = options?.connectTimeoutMs ?? DEFAULT_TIMEOUT_SETTINGS.connectMs;
       const dispatcher = bypasses(new URL(url).hostname, proxy) ? directFor(timeout) : dispatcherFor(proxy, timeout);
-      return undiciFetch(url, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1]);
-    }) as unknown as typeof fetch;
+      return eventStreamFetch(input, init, dispatcher);
+    }) as typeof fetch;
 }

@@ -1,7 +1,9 @@
 import { createParser } from 'eventsource-parser';
 import OpenAI, { APIConnectionError, APIError } from 'openai';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
+import { eventStreamFetch } from '../network/event-stream-fetch';
 import { mapUpstreamError, type FailureContext } from './map-error';
+import { readBodyText } from './read-body';
 import { watchResponses, type ResponseWatch } from './response-watch';
 import { finishStream, initialStreamState, reduceChunk, type StreamState } from './stream-reducer';
 import { resolveTimeouts, StreamClock } from './timeouts';
@@ -51,9 +53,7 @@ async function attempt(request: StreamChatRequest, limits: StreamTimeouts, withU
   // Without a fetch of the caller's (Electron's net.fetch, a proxy dispatcher) we own the socket
   // and can bound the TCP/TLS connect on its own.
   const agent = request.fetch ? undefined : new Agent({ connect: { timeout: limits.connectMs } });
-  const baseFetch: typeof fetch =
-    request.fetch ??
-    ((input, init) => undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: agent }) as unknown as Promise<Response>);
+  const baseFetch: typeof fetch = request.fetch ?? ((input, init) => eventStreamFetch(input, init, agent!));
   // The SDK drops the cause of a connection timeout ("Request timed out."): keep fetch's own error.
   let fetchError: unknown;
   const watch = watchResponses((input, init) =>
@@ -105,18 +105,17 @@ async function attempt(request: StreamChatRequest, limits: StreamTimeouts, withU
         }
       },
     });
-    const reader = response.body?.getReader();
-    const decoder = new TextDecoder();
-    while (reader && !done && state.error === undefined) {
-      const { done: ended, value } = await reader.read();
-      if (ended) break;
-      clock.arm('idle');
-      const text = decoder.decode(value, { stream: true });
-      if (events === 0 && raw.length < (isStream ? MAX_RAW : MAX_BODY)) raw += text;
-      if (isStream) parser.feed(text);
-    }
+    await readBodyText(
+      response,
+      (text) => {
+        clock.arm('idle');
+        if (events === 0 && raw.length < (isStream ? MAX_RAW : MAX_BODY)) raw += text;
+        if (isStream) parser.feed(text);
+        return !done && state.error === undefined;
+      },
+      signal,
+    );
     clock.stop();
-    if (reader && (done || state.error !== undefined)) reader.cancel().catch(() => {});
     if (request.signal.aborted) return { kind: 'aborted', usage: usageOf(request, state, true) };
 
     // Not an event stream after all (a whole JSON completion, an error body, a web page).

@@ -48,7 +48,8 @@ export function splitThink(state: ThinkState, piece: string): ThinkStep {
         text = stripLeadingNewlines(text);
         if (text) skipNewlines = false;
       }
-      if (!state.holdUntagged) {
+      // Most pieces have no '<' at all: then there is neither a tag nor the start of one to hold.
+      if (!state.holdUntagged && text.includes('<')) {
         // A stray `</think>` is dropped even when it arrives in pieces: hold back a partial one.
         text = text.split(CLOSE).join('');
         const keep = partialSuffix(text, CLOSE);
