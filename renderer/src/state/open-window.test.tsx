@@ -6,10 +6,10 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 vi.mock('../features/markdown/Markdown', () => ({ Markdown: ({ content }: { content: string }) => <p>{content}</p> }));
 vi.mock('../features/markdown/StreamingMarkdown', () => ({ StreamingMarkdown: ({ content }: { content: string }) => <p>{content}</p> }));
 import { buildThread } from '../../../shared/message-tree';
-import type { ConversationDetail, ConversationSummary, Message } from '../../../shared/schemas';
+import type { ConversationDetail, ConversationSummary } from '../../../shared/schemas';
 import { setApi, type ApiClient } from '../api';
 import { initI18n } from '../i18n';
-import { stubListDom } from '../features/chat/list-dom.test-support';
+import { chainMessage, stubListDom } from '../features/chat/list-dom.test-support';
 import { MessageList } from '../features/chat/MessageList';
 import { switchBranch } from './branch-actions';
 import { useChatStore } from './chat-store';
@@ -34,19 +34,7 @@ afterEach(cleanup);
 const COUNT = 12;
 /** What the fake host sends, whatever the size asked: smaller than the conversation. */
 const WINDOW = 4;
-const message = (i: number, over: Partial<Message> = {}): Message => ({
-  id: `m${i}`,
-  conversationId: 'c1',
-  parentId: i === 0 ? null : `m${i - 1}`,
-  role: i % 2 === 0 ? 'user' : 'assistant',
-  content: `Message ${i}`,
-  status: 'done',
-  error: null,
-  model: null,
-  createdAt: i,
-  updatedAt: i,
-  ...over,
-});
+const message = chainMessage;
 // A second answer beside the last one but three: its switcher counts 2.
 const sibling = message(COUNT, { id: 'alt', parentId: `m${COUNT - 4}`, role: 'assistant', content: 'Other answer' });
 const tree = [...Array.from({ length: COUNT }, (_, i) => message(i)), sibling];

@@ -8,7 +8,7 @@ vi.mock('../markdown/Markdown', () => ({ Markdown: ({ content }: { content: stri
 vi.mock('../markdown/StreamingMarkdown', () => ({ StreamingMarkdown: ({ content }: { content: string }) => <p>{content}</p> }));
 import type { Message } from '../../../../shared/schemas';
 import { initI18n } from '../../i18n';
-import { stubListDom } from './list-dom.test-support';
+import { chainMessage, stubListDom } from './list-dom.test-support';
 import { useChatStore } from '../../state/chat-store';
 import { ComposerContainer } from '../composer/ComposerContainer';
 import { MessageList } from './MessageList';
@@ -19,18 +19,7 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
-const message = (i: number): Message =>
-  ({
-    id: `m${i}`,
-    conversationId: 'c1',
-    parentId: i === 0 ? null : `m${i - 1}`,
-    role: i % 2 === 0 ? 'user' : 'assistant',
-    content: `Message ${i}`,
-    status: 'done',
-    model: null,
-    createdAt: i,
-    updatedAt: i,
-  }) as Message;
+const message = (i: number): Message => chainMessage(i);
 
 describe('typing in the composer', () => {
   it('never re-renders the message history', () => {
