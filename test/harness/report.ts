@@ -30,7 +30,9 @@ const VitestReport = z.object({
       name: z.string(),
       status: z.string(),
       message: z.string().optional(),
-      assertionResults: z.array(z.object({ status: z.string() })),
+      assertionResults: z.array(
+        z.object({ status: z.string(), fullName: z.string().optional(), failureMessages: z.array(z.string()).nullish() }),
+      ),
     }),
   ),
 });
@@ -52,30 +54,45 @@ export function countVitest(json: unknown): { counts: Counts; problems: string[]
       failed: report.numFailedTests + brokenFiles.length,
       skipped: report.numPendingTests + report.numTodoTests,
     },
-    problems: brokenFiles.map((file) => `vitest: ${file.name} failed outside its tests: ${firstLine(file.message) || 'a hook or the file itself threw (see the Vitest output above)'}`),
+    problems: [
+      ...report.testResults.flatMap((file) =>
+        file.assertionResults
+          .filter((test) => test.status === 'failed')
+          .map((test) => `vitest: ${shortPath(file.name)} › ${test.fullName ?? 'a test'}: ${firstLine(test.failureMessages?.[0]) || 'no message'}`),
+      ),
+      ...brokenFiles.map(
+        (file) => `vitest: ${shortPath(file.name)} failed outside its tests: ${firstLine(file.message) || 'a hook or the file itself threw (see the Vitest output above)'}`,
+      ),
+    ],
   };
 }
 
 interface PlaywrightSuite {
   title?: string;
-  specs?: { title: string; tests: { status?: string; annotations?: { type: string; description?: string }[] }[] }[];
+  specs?: {
+    title: string;
+    tests: { status?: string; annotations?: { type: string; description?: string }[]; results?: { error?: { message?: string } }[] }[];
+  }[];
   suites?: PlaywrightSuite[];
+}
+
+/** Calls `visit` for every test with the titles above it (file, describe blocks, spec). */
+function walkPlaywright(json: unknown, visit: (test: NonNullable<PlaywrightSuite['specs']>[number]['tests'][number], path: string[]) => void): void {
+  const walk = (suite: PlaywrightSuite, path: string[]) => {
+    for (const spec of suite.specs ?? []) for (const test of spec.tests) visit(test, [...path, spec.title]);
+    for (const child of suite.suites ?? []) walk(child, child.title ? [...path, child.title] : path);
+  };
+  for (const suite of (json as { suites?: PlaywrightSuite[] }).suites ?? []) walk(suite, suite.title ? [suite.title] : []);
 }
 
 /** Every skipped end-to-end test with the reason its `test.skip` gave, so a skip is never silent. */
 export function playwrightSkips(json: unknown): string[] {
   const out: string[] = [];
-  const walk = (suite: PlaywrightSuite, path: string[]) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        if (test.status !== 'skipped') continue;
-        const reason = test.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
-        out.push(`skipped: ${[...path, spec.title].join(' › ')} — ${reason}`);
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child, child.title ? [...path, child.title] : path);
-  };
-  for (const suite of (json as { suites?: PlaywrightSuite[] }).suites ?? []) walk(suite, suite.title ? [suite.title] : []);
+  walkPlaywright(json, (test, path) => {
+    if (test.status !== 'skipped') return;
+    const reason = test.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+    out.push(`skipped: ${path.join(' › ')} — ${reason}`);
+  });
   return out;
 }
 
@@ -88,7 +105,7 @@ export function countPlaywright(json: unknown): { counts: Counts; problems: stri
       failed: report.stats.unexpected + report.errors.length,
       skipped: report.stats.skipped,
     },
-    problems: report.errors.map((error) => `playwright: ${firstLine(error.message) || 'error outside any test'}`),
+    problems: [...failedPlaywrightTests(json), ...report.errors.map((error) => `playwright: ${firstLine(error.message) || 'error outside any test'}`)],
   };
 }
 
@@ -101,6 +118,22 @@ export async function readReport(path: string): Promise<{ ok: true; json: unknow
   }
 }
 
+/** Each failed end-to-end test with its last attempt's error, so the run's tail names what broke. */
+function failedPlaywrightTests(json: unknown): string[] {
+  const out: string[] = [];
+  walkPlaywright(json, (test, path) => {
+    if (test.status !== 'unexpected') return;
+    const error = test.results?.at(-1)?.error?.message;
+    out.push(`playwright: ${path.join(' › ')}: ${firstLine(error) || 'no message'}`);
+  });
+  return out;
+}
+
+const shortPath = (file: string): string => (file.startsWith(process.cwd() + '/') ? file.slice(process.cwd().length + 1) : file);
+
+// eslint-disable-next-line no-control-regex -- the reporters colour their messages
+const stripAnsi = (text: string | undefined): string => (text ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+
 function firstLine(text: string | undefined): string {
-  return (text ?? '').trim().split('\n')[0] ?? '';
+  return stripAnsi(text).trim().split('\n')[0] ?? '';
 }

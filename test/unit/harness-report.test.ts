@@ -21,6 +21,47 @@ describe('test harness report', () => {
     expect(problems).toEqual(['vitest: b.test.ts failed outside its tests: Cannot find module x']);
   });
 
+  it('names each failed Vitest test with the first line of its message', () => {
+    const { problems } = countVitest({
+      numPassedTests: 1,
+      numFailedTests: 1,
+      numPendingTests: 0,
+      testResults: [
+        {
+          name: `${process.cwd()}/test/unit/proxy.test.ts`,
+          status: 'failed',
+          assertionResults: [
+            { status: 'passed', fullName: 'proxy works' },
+            { status: 'failed', fullName: 'proxy refused', failureMessages: ['\u001b[31mError: Test timed out in 20000ms.\u001b[39m\n    at x'] },
+          ],
+        },
+      ],
+    });
+    expect(problems).toEqual(['vitest: test/unit/proxy.test.ts › proxy refused: Error: Test timed out in 20000ms.']);
+  });
+
+  it('names each failed end-to-end test with its last attempt\'s error', () => {
+    const json = {
+      stats: { expected: 1, unexpected: 1, flaky: 0, skipped: 0 },
+      suites: [
+        {
+          title: 'faults.spec.ts',
+          specs: [],
+          suites: [
+            {
+              title: 'faults (zh-CN)',
+              specs: [
+                { title: 'the disk fills', tests: [{ status: 'unexpected', results: [{ error: { message: '\u001b[31mTest timeout of 60000ms exceeded.\u001b[39m\nmore' } }] }] },
+                { title: 'the network dies', tests: [{ status: 'expected', results: [{}] }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    expect(countPlaywright(json).problems).toEqual(['playwright: faults.spec.ts › faults (zh-CN) › the disk fills: Test timeout of 60000ms exceeded.']);
+  });
+
   it('counts Playwright errors outside tests as failures', () => {
     const { counts } = countPlaywright({ stats: { expected: 2, unexpected: 1, flaky: 1, skipped: 1 }, errors: [{ message: 'config broke' }] });
     expect(counts).toEqual({ passed: 3, failed: 2, skipped: 1 });
