@@ -54,6 +54,11 @@ export interface CoreOptions {
    * read or write, which may wait on the user's answer to a system prompt (default 2 min).
    */
   keychainLimits?: { probeMs?: number; callMs?: number };
+  /**
+   * First pause before answers the disk refused are written again by themselves. Tests that click
+   * "Retry" set it long, so the automatic write cannot take the click's place.
+   */
+  storageRetryMs?: number;
   /** Makes the fetch for one proxy setting (Electron: a session per setting). Default: undici dispatchers. */
   proxyFetch?: ProxyFetchFactory;
   logger?: Logger;
@@ -172,7 +177,18 @@ export function createCore(options: CoreOptions): Core {
     return pref === 'system' ? systemLanguage(options.locale) : pref;
   };
   const assistants = new AssistantService(history, language);
-  const chat = new ChatService({ history, prefs, vault, events, streamChat, logger, fetchFor: network.fetchFor, attachments, assistants });
+  const chat = new ChatService({
+    history,
+    prefs,
+    vault,
+    events,
+    streamChat,
+    logger,
+    fetchFor: network.fetchFor,
+    attachments,
+    assistants,
+    storageRetryMs: options.storageRetryMs,
+  });
   const data = createDataFeatures({
     dataDir: options.dataDir,
     files,

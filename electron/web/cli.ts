@@ -7,6 +7,7 @@ import { dataFiles, defaultDataDir } from '../core/data-dir';
 import { createLogger } from '../core/logger';
 import { nodeLocale } from '../core/system-language';
 import { createConfBackend } from '../services/settings/conf-backend';
+import { storageRetryMs } from './env-options';
 import { launchToken } from './launch-token';
 import { startWebHost } from './server';
 import { exitOnSignals } from './signals';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     prefsBackend: createConfBackend(dataDir, dataFiles(dataDir).configName, logger),
     locale: nodeLocale(),
     keychainService: process.env.FERRY_KEYCHAIN_SERVICE,
+    storageRetryMs: storageRetryMs(process.env.FERRY_STORAGE_RETRY_MS),
     logger,
   });
   const host = await startWebHost({ core, staticDir, port, token, logger });

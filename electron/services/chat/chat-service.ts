@@ -36,6 +36,8 @@ export interface ChatServiceDeps {
   fetchFor: (connection: ConnectionConfig) => typeof fetch;
   /** How far the stored text of a streaming answer may lag behind what arrived. */
   persistIntervalMs?: number;
+  /** First pause before unsaved answers are written again by themselves (default 2 s, doubling to 30 s). */
+  storageRetryMs?: number;
   /** Files attached to user messages; without it, messages carry text only. */
   attachments?: Pick<AttachmentService, 'refsFor' | 'turnContents' | 'withRefs'>;
   /** Assistants a new chat may start from (prompt, model, parameters). */
@@ -84,7 +86,13 @@ export class ChatService {
   readonly unsaved: UnsavedAnswers;
 
   constructor(private readonly deps: ChatServiceDeps) {
-    this.unsaved = new UnsavedAnswers({ history: deps.history, events: deps.events, logger: deps.logger });
+    this.unsaved = new UnsavedAnswers({
+      history: deps.history,
+      events: deps.events,
+      logger: deps.logger,
+      retryMs: deps.storageRetryMs,
+      maxRetryMs: deps.storageRetryMs === undefined ? undefined : Math.max(deps.storageRetryMs, 30_000),
+    });
   }
 
   async send(input: SendInput): Promise<{ conversation: ConversationSummary; userMessage: Message; assistantMessage: Message }> {
