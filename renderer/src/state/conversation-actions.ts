@@ -3,7 +3,7 @@ import { useAppStore, selectActiveConnection } from './app-store';
 import { useChatStore } from './chat-store';
 import { useConversationsStore } from './conversations-store';
 import { settleHeldUpdates } from './live-updates';
-import { writeConversationHash } from './location-hash';
+import { conversationIdFromHash, writeConversationHash } from './location-hash';
 import type { ConversationDetail } from '../../../shared/schemas';
 import { afterNextFrame } from '../ui/after-next-frame';
 
@@ -71,7 +71,11 @@ export async function openConversation(id: string): Promise<void> {
   const chat = useChatStore.getState();
   if (chat.openId === id && chat.load === 'ready') return;
   chat.open(id);
-  writeConversationHash(id);
+  // The address can wait for the frame (replaceState costs a few ms of the click). Only if this is
+  // still the open one and nothing pointed the address into it meanwhile (a search hit's message).
+  afterNextFrame(() => {
+    if (useChatStore.getState().openId === id && conversationIdFromHash() !== id) writeConversationHash(id);
+  });
   try {
     const detail = await getApi().call('conversations.get', { id, window: OPEN_WINDOW });
     show(id, detail);

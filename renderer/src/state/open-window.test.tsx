@@ -13,7 +13,8 @@ import { chainMessage, stubListDom } from '../features/chat/list-dom.test-suppor
 import { MessageList } from '../features/chat/MessageList';
 import { switchBranch } from './branch-actions';
 import { useChatStore } from './chat-store';
-import { OPEN_WINDOW, openConversation, whenComplete } from './conversation-actions';
+import { OPEN_WINDOW, openConversation, startNewChat, whenComplete } from './conversation-actions';
+import { writeMessageHash } from './location-hash';
 import { useConversationsStore } from './conversations-store';
 
 beforeAll(() => {
@@ -162,5 +163,31 @@ describe('opening a long conversation at its end, then the rest of it', () => {
     expect(path).toHaveLength(COUNT - 2);
     expect(path[0]!.id).toBe('m0');
     expect(path.at(-1)!.id).toBe('alt');
+  });
+
+  it('points the address at the conversation after the frame, without undoing a message address or a later choice', async () => {
+    const main = fakeMain();
+    setApi(main.api);
+    window.history.replaceState(null, '', '/');
+    await openConversation('c1');
+    // Not inside the click: replaceState waits for the frame.
+    expect(window.location.hash).toBe('');
+    await nextFrame();
+    expect(window.location.hash).toBe('#/c/c1');
+
+    // A search hit points the address at its message before the frame: it stays.
+    useChatStore.getState().open(null);
+    window.history.replaceState(null, '', '/');
+    await openConversation('c1');
+    writeMessageHash('c1', 'm3');
+    await nextFrame();
+    expect(window.location.hash).toBe('#/c/c1/m/m3');
+
+    // Opened, then a new chat before the frame: the address says new chat.
+    useChatStore.getState().open(null);
+    await openConversation('c1');
+    startNewChat();
+    await nextFrame();
+    expect(window.location.hash).toBe('');
   });
 });

@@ -44,8 +44,10 @@ export function Composer({ streaming, onSend, onStop, focusKey }: ComposerProps)
     el.style.height = `${el.scrollHeight}px`;
   }, [text]);
 
+  // preventScroll: the composer is always in view, and scrolling it there would lay out the whole
+  // page inside the click that opened the conversation, before its messages are even there.
   useEffect(() => {
-    box.current?.focus();
+    box.current?.focus({ preventScroll: true });
   }, [focusKey]);
 
   // A quote from a message (or a prompt) goes in at the end of what is typed, and the cursor after it.
