@@ -22,8 +22,9 @@ test('paste a screenshot, drop a PDF, send both, and find them after a host rest
   const tray = page.getByRole('group', { name: 'Attachments' });
   await expect(tray.getByRole('button', { name: /^View screenshot-.*\.png$/ })).toBeVisible();
   await expect(tray.getByText('周报.pdf')).toBeVisible();
-  // The token estimate shows before anything is sent.
-  await expect(tray.getByText(/2 pages · ≈ \d+ tokens/)).toBeVisible();
+  // The token estimate shows before anything is sent, once the host has read the PDF (real pdf.js
+  // work: seconds on a loaded machine, so more than the default 5 s).
+  await expect(tray.getByText(/2 pages · ≈ \d+ tokens/)).toBeVisible({ timeout: 30_000 });
   await expect(tray.getByText(/Attachments add ≈ [\d,]+ tokens/)).toBeVisible();
 
   await composer.fill('What do these say?');

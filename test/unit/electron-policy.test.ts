@@ -8,7 +8,7 @@ import { isAllowedOrigin, originOf } from '../../electron/main/policy/origin';
 import { allowPermissionCheck, allowPermissionRequest } from '../../electron/main/policy/permissions';
 import { createQuitGuard, endingAfter, withTimeLimit } from '../../electron/main/policy/quit-guard';
 import { quitOnSignals } from '../../electron/main/policy/quit-signals';
-import { createSignalSorter, type ShutdownSignal } from '../../electron/core/shutdown-signals';
+import { afterTwoLoopTurns, createSignalSorter, type ShutdownSignal } from '../../electron/core/shutdown-signals';
 import { recoveryTrigger } from '../../electron/main/policy/recovery';
 import { isTrustedSender } from '../../electron/main/policy/sender-check';
 import { revealWindow, type RevealableWindow } from '../../electron/main/policy/single-instance';
@@ -223,6 +223,46 @@ describe('shutdown signals', () => {
     expect(sort('SIGTERM')).toBe('echo');
     now = 950;
     expect(sort('SIGTERM')).toBe('again');
+  });
+  it('take a repeat that comes before the loop has turned for the echo, however late by the clock', () => {
+    let now = 0;
+    let turned: () => void = () => {};
+    const sort = createSignalSorter(2_000, () => now, (fn) => (turned = fn));
+    expect(sort('SIGTERM')).toBe('first');
+    // The shutdown blocked the loop for 5 s: the echo, dispatched at the next poll, is still the echo.
+    now = 5_000;
+    expect(sort('SIGTERM')).toBe('echo');
+    turned();
+    now = 5_100;
+    expect(sort('SIGTERM')).toBe('again');
+  });
+  it('once the loop has turned and the window has passed, a repeat is someone insisting', () => {
+    let now = 0;
+    let turned: () => void = () => {};
+    const sort = createSignalSorter(2_000, () => now, (fn) => (turned = fn));
+    expect(sort('SIGTERM')).toBe('first');
+    turned();
+    now = 2_500;
+    expect(sort('SIGTERM')).toBe('again');
+  });
+  it('the echo of a real process.kill is dispatched before the loop has turned twice', async () => {
+    const seen: string[] = [];
+    let turnedAt = -1;
+    const listener = () => seen.push(turnedAt < 0 ? 'before the turns' : 'after the turns');
+    process.on('SIGUSR2', listener);
+    try {
+      // What when-exit does: send the signal again from inside the first one's dispatch.
+      process.once('SIGUSR2', () => {
+        process.kill(process.pid, 'SIGUSR2');
+        afterTwoLoopTurns(() => (turnedAt = seen.length));
+      });
+      process.kill(process.pid, 'SIGUSR2');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(seen).toEqual(['before the turns', 'before the turns']);
+      expect(turnedAt).toBe(2);
+    } finally {
+      process.off('SIGUSR2', listener);
+    }
   });
   it('in Electron main: the first quits through the guard, the echo does nothing, a second exits at once', () => {
     const listeners = new Map<ShutdownSignal, () => void>();

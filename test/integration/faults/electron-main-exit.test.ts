@@ -15,7 +15,7 @@ import { invoke, useMainUnderTest } from '../support/main-under-test';
 const { boot, tempDir, fixture, streamingAnswer, storedAnswer } = useMainUnderTest();
 
 describe('the Electron app on a signal', () => {
-  it('SIGTERM, and the echo of it that electron-store\'s atomic writes send, quit through the bounded path: the streaming answer is kept', async () => {
+  it('SIGTERM, and the echo of it that electron-store\'s atomic writes send, quit through the bounded path: the streaming answer is kept', { timeout: 60_000 }, async () => {
     fixture().configure({ chunkDelayMs: 150, repeat: 200 });
     const dataDir = tempDir();
     const first = await boot({ dataDir });
@@ -58,11 +58,14 @@ describe('the Electron app with a keychain thread stuck in a system call', () =>
     // Accepts the connection and never says a word: the keychain thread blocks inside libdbus with no timeout.
     const silent = createServer(() => {}).listen(join(dataDir, 'silent-bus.sock'));
     await once(silent, 'listening');
+    const busCalled = once(silent, 'connection');
     try {
       const { main } = await boot({ dataDir, env: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dataDir, 'silent-bus.sock')}` } });
-      // The page asks for app.info first; its keychain probe is what gets stuck.
+      // The page asks for app.info first; its keychain probe is what gets stuck. Quit only once the
+      // keychain thread has reached the bus (a fixed pause was too short on a loaded machine).
       void invoke(main, 'app.info').catch(() => {});
-      await new Promise((r) => setTimeout(r, 500));
+      await busCalled;
+      await new Promise((r) => setTimeout(r, 200));
       const asked = Date.now();
       void main.send({ cmd: 'quit' }).catch(() => {});
       const end = await main.exited;

@@ -80,12 +80,15 @@ describe('the browser host ends on a signal whatever the keychain is doing', () 
     // Accepts the connection and never says a word: the thread blocks inside libdbus with no timeout.
     const silent = createServer(() => {}).listen(join(dataDir, 'silent-bus.sock'));
     await once(silent, 'listening');
+    const busCalled = once(silent, 'connection');
     try {
       host = await startHost(dataDir, { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dataDir, 'silent-bus.sock')}` });
       const h = host;
-      // The page asks for app.info first; its keychain probe is what gets stuck.
+      // The page asks for app.info first; its keychain probe is what gets stuck. Signal only once the
+      // keychain thread has reached the bus (a fixed pause was too short on a loaded machine).
       const info = h.dispatch('app.info', {});
-      await new Promise((r) => setTimeout(r, 500));
+      await busCalled;
+      await new Promise((r) => setTimeout(r, 200));
       const end = await exitAfter(h, 'SIGINT');
       void info.catch(() => {});
       expect(end.ms).toBeLessThan(EXIT_LIMIT_MS);
