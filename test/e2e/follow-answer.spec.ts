@@ -1,0 +1,105 @@
+import type { Page } from '@playwright/test';
+import { cutIntoChunks, longAnswer } from '../bench/stream-answer';
+import { expect, setUpConnection, test } from './support/fixtures';
+
+/**
+ * The view follows a streaming answer to its end unless the user scrolls up: by wheel or by moving the
+ * scroll position (a scrollbar drag, the keyboard); then it stays where they left it while the answer
+ * grows, the "Scroll to latest" button shows, and the button or scrolling back down to the end
+ * follows the answer again. Following is checked on every frame while it should hold: the button
+ * never shows and the view is at the end after every streamed update.
+ */
+
+const scroller = (page: Page) => page.locator('.message-scroller');
+const fromEnd = (page: Page) => scroller(page).evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+const scrollTop = (page: Page) => scroller(page).evaluate((el) => el.scrollTop);
+const shownChars = (page: Page) => page.locator('article[data-role="assistant"]').last().evaluate((el) => (el.textContent ?? '').length);
+
+/** Waits until the answer on screen is `more` characters longer than now. */
+async function grows(page: Page, more: number) {
+  const now = await shownChars(page);
+  await expect.poll(() => shownChars(page), { timeout: 30_000 }).toBeGreaterThan(now + more);
+}
+
+/** From now on, counts frames on which the view was meant to follow but the button showed or the end was out of view. */
+async function watchFollowing(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __lost: string[]; __watch: boolean };
+    w.__lost = [];
+    w.__watch = true;
+    const el = document.querySelector('.message-scroller')!;
+    // Checked after each ResizeObserver delivery settles: the frame's last word on where the view is.
+    const check = () => {
+      if (!w.__watch) return;
+      const gap = el.scrollHeight - el.scrollTop - el.clientHeight;
+      if (document.querySelector('.scroll-latest')) w.__lost.push(`button shown (gap ${gap})`);
+      requestAnimationFrame(() => setTimeout(check, 0));
+    };
+    check();
+  });
+}
+const lost = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __lost: string[]; __watch: boolean };
+    w.__watch = false;
+    return w.__lost;
+  });
+
+test('a streaming answer is followed to its end; scrolling up stops that, the button or scrolling back down resumes it', async ({ page, ferry }) => {
+  test.setTimeout(150_000);
+  const answer = longAnswer();
+  await page.goto(ferry.host.url);
+  await setUpConnection(page, { baseUrl: ferry.fixture.url, key: 'sk-follow-0001', model: 'fixture-model' });
+  await page.keyboard.press('Escape');
+  // ~40 s of answer: long enough for each step below to see it grow.
+  ferry.fixture.configure({ text: answer.text, chunks: cutIntoChunks(answer.text, 20), steady: true, chunkDelayMs: 10 });
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Write the long walkthrough');
+  await composer.press('Enter');
+  const reply = page.locator('article[data-role="assistant"]').last();
+  await expect(reply).toHaveAttribute('data-status', 'streaming');
+  const latest = page.getByRole('button', { name: 'Scroll to latest' });
+
+  // Following: taller than the view by far, and the end always in view.
+  await watchFollowing(page);
+  await expect.poll(() => scroller(page).evaluate((el) => el.scrollHeight > 3 * el.clientHeight), { timeout: 30_000 }).toBe(true);
+  await grows(page, 2_000);
+  expect(await lost(page)).toEqual([]);
+  await expect.poll(() => fromEnd(page)).toBeLessThanOrEqual(48);
+
+  // The wheel up: the view stays where the user left it while the answer grows.
+  await scroller(page).hover();
+  await page.mouse.wheel(0, -800);
+  await expect(latest).toBeVisible();
+  const readAt = await scrollTop(page);
+  await grows(page, 2_000);
+  expect(Math.abs((await scrollTop(page)) - readAt)).toBeLessThanOrEqual(1);
+  await expect(latest).toBeVisible();
+
+  // The button: back to the end, and following again.
+  await latest.click();
+  await expect(latest).toBeHidden();
+  await watchFollowing(page);
+  await grows(page, 2_000);
+  expect(await lost(page)).toEqual([]);
+  await expect.poll(() => fromEnd(page)).toBeLessThanOrEqual(48);
+
+  // Moving the scroll position up (as a scrollbar drag or the keyboard does): the same.
+  await scroller(page).evaluate((el) => el.scrollBy({ top: -900 }));
+  await expect(latest).toBeVisible();
+  const keptAt = await scrollTop(page);
+  await grows(page, 2_000);
+  expect(Math.abs((await scrollTop(page)) - keptAt)).toBeLessThanOrEqual(1);
+
+  // Scrolling back down to the end follows again.
+  await scroller(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(latest).toBeHidden();
+  await watchFollowing(page);
+  await grows(page, 2_000);
+  expect(await lost(page)).toEqual([]);
+
+  await expect(reply).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(reply).toContainText(answer.markers.at(-1)!);
+  await expect.poll(() => fromEnd(page)).toBeLessThanOrEqual(48);
+  await expect(latest).toBeHidden();
+});
