@@ -52,7 +52,7 @@ export function MessageList() {
   const positions = useMemo(() => new Map(tree.map((m, i) => [m.id, i])), [tree]);
   const streaming = useChatStore((s) => !!selectStreamingMessage(s));
   const revealTarget = useRevealStore((s) => s.target);
-  const { scroller, content, atBottom, scrollToBottom, unstick, followRows } = useStickToBottom();
+  const { scroller, content, atBottom, scrollToBottom, unstick } = useStickToBottom();
   const rowsBox = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // The first frame of a conversation renders the rows in view only; the rows beyond it (for
@@ -90,9 +90,6 @@ export function MessageList() {
     const offset = rowsBox.current?.offsetTop ?? 0;
     setScrollMargin((m) => (m === offset ? m : offset));
   }, []);
-
-  // The rows just rendered are followed as they grow (use-stick-to-bottom.ts: in the frame that lays them out).
-  useLayoutEffect(() => followRows(rowsBox.current));
 
   // Opening a conversation starts at its end.
   useLayoutEffect(() => {

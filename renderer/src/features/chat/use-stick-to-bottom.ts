@@ -8,23 +8,12 @@ const THRESHOLD_PX = 48;
  * up; scrolling back down re-pins it. Growth is observed with a ResizeObserver, so it works no
  * matter which part of the content grew (a streaming block, a code block, an error card, a
  * virtual row measured taller than its estimate).
- *
- * `followRows` also watches the virtual list's rows themselves. The content box's ResizeObserver
- * alone reacts a frame late: a row grows, the virtualizer's observer (on the rows) writes the list's
- * new height, and an observer on an element higher up the tree than one just delivered waits for the
- * next frame (the ResizeObserver depth rule). That frame was a second layout, prepaint and paint per
- * streamed update, with the new text below the fold until then. Watching the rows puts the scroll in
- * the same delivery, right after the virtualizer's (its observer is created first: when the first
- * rows mount, before this one, which is made on the first call), so the frame that lays out the new
- * text also shows it; the content box's observer stays for whatever else grows.
  */
 export function useStickToBottom() {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const stuck = useRef(true);
   const [atBottom, setAtBottom] = useState(true);
-  const rowObserver = useRef<ResizeObserver | null>(null);
-  const watchedRows = useRef(new Set<Element>());
 
   const scrollToBottom = useCallback(() => {
     stuck.current = true;
@@ -32,44 +21,6 @@ export function useStickToBottom() {
     const el = scroller.current;
     if (el) el.scrollTo({ top: el.scrollHeight });
   }, []);
-
-  /**
-   * Watches the children of `box` (the rendered rows; call after each render of the list): when one
-   * changes size and the view is following, it scrolls to the end in the same frame.
-   */
-  const followRows = useCallback((box: Element | null) => {
-    if (!box || typeof ResizeObserver === 'undefined') return;
-    const watched = watchedRows.current;
-    let observer = rowObserver.current;
-    // Made once there are rows: the virtualizer makes its observer as the first row mounts, and
-    // observers are called in the order they were made.
-    if (!observer && box.childElementCount === 0) return;
-    if (!observer) {
-      observer = rowObserver.current = new ResizeObserver(() => {
-        const el = scroller.current;
-        if (stuck.current && el) el.scrollTo({ top: el.scrollHeight });
-      });
-    }
-    for (const row of watched) {
-      if (row.parentElement === box) continue;
-      observer.unobserve(row);
-      watched.delete(row);
-    }
-    for (const row of box.children) {
-      if (watched.has(row)) continue;
-      observer.observe(row);
-      watched.add(row);
-    }
-  }, []);
-
-  useEffect(
-    () => () => {
-      rowObserver.current?.disconnect();
-      rowObserver.current = null;
-      watchedRows.current.clear();
-    },
-    [],
-  );
 
   /** Stops following the bottom (a jump to an older message); scrolling back down re-pins. */
   const unstick = useCallback(() => {
@@ -127,5 +78,5 @@ export function useStickToBottom() {
     return () => observer.disconnect();
   }, []);
 
-  return { scroller, content, atBottom, scrollToBottom, unstick, followRows };
+  return { scroller, content, atBottom, scrollToBottom, unstick };
 }
