@@ -122,6 +122,24 @@ function count(events: TraceEvent[], main: { pid: number; tid: number; start: nu
       console.log(`  top ${name}: ${xs.map((e) => `${(e.dur! / 1000).toFixed(0)} ms at ${((e.ts - main.start) / 1e6).toFixed(1)} s ${JSON.stringify(e.args).slice(0, 200)}`).join('\n     ')}`);
     }
   }
+  if (process.env.FRAMES_SEQ) {
+    // FRAMES_SEQ=<n>: the main thread's events, nested, in n frames from the middle of the stream (what one frame runs, in order).
+    const starts = on.filter((e) => e.name === 'AnimationFrame' && e.ph === 'b').map((e) => e.ts);
+    const mid = Math.floor(starts.length / 2);
+    const from = starts[mid]!;
+    const to = starts[Math.min(starts.length - 1, mid + Number(process.env.FRAMES_SEQ))]!;
+    const xs = on.filter((e) => (e.ph === 'X' || e.cat.includes('user_timing')) && e.ts >= from && e.ts < to && (e.dur ?? 0) >= Number(process.env.FRAMES_SEQ_MIN_US ?? 20)).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const where = (e: TraceEvent) => {
+      const d = (e.args?.data ?? {}) as { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number };
+      return `${d.functionName || '(anonymous)'} ${(d.url ?? '').split('/').pop()}:${d.lineNumber ?? ''}:${d.columnNumber ?? ''}`;
+    };
+    const stack: number[] = [];
+    for (const e of xs) {
+      while (stack.length && stack.at(-1)! <= e.ts) stack.pop();
+      console.log(`  ${((e.ts - from) / 1000).toFixed(2).padStart(7)} ${'  '.repeat(stack.length)}${e.name} ${((e.dur ?? 0) / 1000).toFixed(2)} ms${e.name === 'Layout' ? ` dirty ${begin(e).dirtyObjects}` : ''}${e.name === 'FunctionCall' ? ` ${where(e)}` : ''}`);
+      stack.push(e.ts + (e.dur ?? 0));
+    }
+  }
   cpuShare = cpuUs / (main.end - main.start);
   const line =
     `cpu ${(cpuShare * 100).toFixed(1)} %, busy ${(b.busy * 100).toFixed(1)} % over ${seconds.toFixed(1)} s, longest ${b.longestMs.toFixed(0)} ms, by tenth ${b.tenths.map((t) => (t * 100).toFixed(0)).join(' ')}\n` +
