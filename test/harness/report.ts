@@ -90,7 +90,8 @@ export function playwrightSkips(json: unknown): string[] {
   const out: string[] = [];
   walkPlaywright(json, (test, path) => {
     if (test.status !== 'skipped') return;
-    const reason = test.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+    const note = test.annotations?.find((a) => a.type === 'skip' || a.type === 'fixme');
+    const reason = note?.type === 'fixme' ? `known bug (fixme)${note.description ? `: ${note.description}` : ', see the comment above the test'}` : (note?.description ?? 'no reason given');
     out.push(`skipped: ${path.join(' › ')} — ${reason}`);
   });
   return out;
