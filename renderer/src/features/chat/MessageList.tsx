@@ -52,7 +52,7 @@ export function MessageList() {
   const positions = useMemo(() => new Map(tree.map((m, i) => [m.id, i])), [tree]);
   const streaming = useChatStore((s) => !!selectStreamingMessage(s));
   const revealTarget = useRevealStore((s) => s.target);
-  const { scroller, content, atBottom, scrollToBottom, unstick } = useStickToBottom();
+  const { scroller, content, atBottom, scrollToBottom, unstick, stuck } = useStickToBottom();
   const rowsBox = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // The first frame of a conversation renders the rows in view only; the rows beyond it (for
@@ -77,6 +77,10 @@ export function MessageList() {
     directDomUpdates: true,
     directDomUpdatesMode: 'position',
   });
+  // While following the end, the follow alone moves the view: the virtualizer's own correction
+  // writes its last known offset plus the change, a frame behind the follow, and pulls the view up.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) =>
+    !stuck.current && item.end <= (instance.scrollOffset ?? 0);
   const setRowsBox = useCallback(
     (node: HTMLDivElement | null) => {
       rowsBox.current = node;

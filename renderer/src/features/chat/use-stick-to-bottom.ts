@@ -31,10 +31,23 @@ export function useStickToBottom() {
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
+    // Content growing moves the end away from the view, never the view up: only a scroll up (the
+    // scrollbar, the keyboard, a jump) stops following. Judging by the distance alone lost the answer
+    // whenever it grew more than THRESHOLD_PX between a follow and its scroll event (a fast stream,
+    // a block rendered in full), and the view stayed behind with the button showing. A row above
+    // measured smaller moves the view up by as much as the end (the virtualizer keeps what is in
+    // view in place): that is not the user leaving the end either.
+    let lastTop = el.scrollTop;
+    let lastHeight = el.scrollHeight;
     const onScroll = () => {
-      const near = el.scrollHeight - el.scrollTop - el.clientHeight <= THRESHOLD_PX;
-      stuck.current = near;
-      setAtBottom(near);
+      const top = el.scrollTop;
+      const height = el.scrollHeight;
+      const near = height - top - el.clientHeight <= THRESHOLD_PX;
+      if (near) stuck.current = true;
+      else if (top < lastTop && height - top > lastHeight - lastTop + 1) stuck.current = false;
+      lastTop = top;
+      lastHeight = height;
+      setAtBottom(stuck.current);
     };
     // Wheel and touch say "the user wants to read above" before the scroll event lands, which
     // would otherwise race with the next growth and snap them back down.
@@ -65,5 +78,5 @@ export function useStickToBottom() {
     return () => observer.disconnect();
   }, []);
 
-  return { scroller, content, atBottom, scrollToBottom, unstick };
+  return { scroller, content, atBottom, scrollToBottom, unstick, stuck };
 }
