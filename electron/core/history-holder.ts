@@ -51,7 +51,7 @@ export interface HistoryHolderOptions {
  */
 export const HISTORY_WRITES: ReadonlySet<string> = new Set([
   'createConversation', 'renameConversation', 'touchConversation', 'deleteConversation', 'insertMessage',
-  'updateMessageContent', 'finishMessage', 'setActiveLeaf', 'updateSettings', 'reopenMessage',
+  'updateMessageContent', 'appendMessageContent', 'finishMessage', 'setActiveLeaf', 'updateSettings', 'reopenMessage',
   'markStreamingInterrupted', 'setPinned', 'softDeleteConversation', 'restoreConversation', 'purgeDeleted', 'atomically',
   // Attachments, message control, assistants and prompts.
   'putAttachment', 'linkAttachments', 'removeAttachment', 'removeBranch', 'restoreBranch', 'forkConversation',

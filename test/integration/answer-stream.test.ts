@@ -68,4 +68,62 @@ describe('streamAnswer', () => {
       usage: { promptTokens: 6, completionTokens: 7, estimated: true },
     });
   });
+
+  it('while streaming, the stored text is always the text so far: appended writes, a refused write, a failed one', async () => {
+    const { history, message, deps } = setup();
+    // The disk refuses (full) or the write fails otherwise, while `fail` says so.
+    let fail: 'full' | 'other' | null = null;
+    const calls: string[] = [];
+    const failing = new Proxy(history, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (key !== 'appendMessageContent' && key !== 'updateMessageContent') return value;
+        return (...args: unknown[]) => {
+          calls.push(key);
+          if (fail === 'full') throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+          if (fail === 'other') throw new Error('not a storage problem');
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const stored = () => {
+      const m = history.getMessage(message.id)!;
+      return { content: m.content, reasoning: m.reasoning };
+    };
+    const seen: Array<ReturnType<typeof stored>> = [];
+    const step = async (onDelta: Parameters<StreamChat>[0]['onDelta'], delta: { content?: string; reasoning?: string }) => {
+      onDelta(delta);
+      // Past the 10 ms interval and its fallback timer: the write this delta made due has happened.
+      await new Promise((r) => setTimeout(r, 40));
+      seen.push(stored());
+    };
+    const streamChat: StreamChat = async ({ onDelta }) => {
+      await step(onDelta, { reasoning: 'Hm' });
+      await step(onDelta, { content: 'A' });
+      fail = 'full';
+      await step(onDelta, { content: 'B' });
+      fail = null;
+      await step(onDelta, { content: 'C', reasoning: '!' });
+      fail = 'other';
+      await step(onDelta, { content: 'D' });
+      fail = null;
+      await step(onDelta, { content: 'E' });
+      return { kind: 'done', finishReason: 'stop', usage: null };
+    };
+    await streamAnswer({ ...deps(streamChat), history: failing, unsaved: new UnsavedAnswers({ history: failing, events: new EventBus(), logger: createLogger(() => {}) }) }, message, request());
+    expect(seen).toEqual([
+      { content: '', reasoning: 'Hm' },
+      { content: 'A', reasoning: 'Hm' },
+      // Refused: kept in memory, so the next write is the whole text.
+      { content: 'A', reasoning: 'Hm' },
+      { content: 'ABC', reasoning: 'Hm!' },
+      // Failed otherwise: nothing changed on disk, and the next append carries it too.
+      { content: 'ABC', reasoning: 'Hm!' },
+      { content: 'ABCDE', reasoning: 'Hm!' },
+    ]);
+    // Hm, A, B (refused), then the whole text with "!" (the reasoning's touch), C appended on its own
+    // touch, D (failed), D and E together.
+    expect(calls).toEqual(['appendMessageContent', 'appendMessageContent', 'appendMessageContent', 'updateMessageContent', 'appendMessageContent', 'appendMessageContent', 'appendMessageContent']);
+    expect(history.getMessage(message.id)).toMatchObject({ status: 'done', content: 'ABCDE', reasoning: 'Hm!' });
+  });
 });

@@ -254,6 +254,21 @@ describe('messages', () => {
     expect(repo.finishMessage('missing', { content: '', status: 'done', error: null })).toBeNull();
   });
 
+  it('appends to streaming text and reasoning, and not to a finished message', () => {
+    const repo = open();
+    const msg = say(repo, chat(repo).id, '', 'streaming');
+
+    repo.appendMessageContent(msg.id, 'Hel', '');
+    repo.appendMessageContent(msg.id, 'lo 世界 🐢', 'thinking…');
+    repo.appendMessageContent(msg.id, '!', '');
+    expect(repo.getMessage(msg.id)).toMatchObject({ content: 'Hello 世界 🐢!', reasoning: 'thinking…', status: 'streaming' });
+
+    repo.finishMessage(msg.id, { content: 'Hello 世界 🐢!', status: 'done', error: null });
+    // A late throttled write after the final one must not change it.
+    repo.appendMessageContent(msg.id, ' stale', ' stale');
+    expect(repo.getMessage(msg.id)).toMatchObject({ content: 'Hello 世界 🐢!', reasoning: 'thinking…', status: 'done' });
+  });
+
   it('reads an unparsable or invalid stored error as {code: unknown}', () => {
     const repo = open();
     const conv = chat(repo);

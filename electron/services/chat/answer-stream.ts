@@ -56,9 +56,17 @@ export async function streamAnswer(deps: AnswerStreamDeps, message: Message, req
   let reasoning = message.reasoning ?? '';
   let reasoningMs: number | null | undefined = undefined;
   let reasoned = false;
+  // What arrived since the last progress write: only this goes to disk while streaming (appended),
+  // so the growing text is not flattened and copied whole every 300 ms (garbage the host's GC paid for).
+  let addedContent = '';
+  let addedReasoning = '';
   unsaved.begin(message);
   const throttle = createPersistThrottle(
-    () => unsaved.progress(message, content, reasoning),
+    () => {
+      unsaved.progress(message, content, reasoning, { content: addedContent, reasoning: addedReasoning });
+      addedContent = '';
+      addedReasoning = '';
+    },
     deps.persistIntervalMs,
     (error) => logger.error(`answer ${message.id}: writing its text failed`, error),
   );
@@ -75,6 +83,7 @@ export async function streamAnswer(deps: AnswerStreamDeps, message: Message, req
         reasoned = true;
         emit('reasoning', reasoning.length, delta.reasoning);
         reasoning += delta.reasoning;
+        addedReasoning += delta.reasoning;
         throttle.touch();
       }
       if (delta.content) {
@@ -82,6 +91,7 @@ export async function streamAnswer(deps: AnswerStreamDeps, message: Message, req
         if (reasoned && reasoningMs === undefined) reasoningMs = now() - started;
         emit('content', content.length, delta.content);
         content += delta.content;
+        addedContent += delta.content;
         throttle.touch();
       }
     },

@@ -49,12 +49,18 @@ export class UnsavedAnswers {
     this.stored.set(message.id, sizeOf(message.content, message.reasoning ?? ''));
   }
 
-  /** Writes the answer's text so far. A storage failure keeps it pending; it never throws one. */
-  progress(message: Message, content: string, reasoning: string): void {
+  /**
+   * Writes the answer's text so far. A storage failure keeps it pending; it never throws one.
+   * `added` is what came since the previous call: when that call's text is on disk (nothing of this
+   * answer is pending), only it is appended; otherwise the whole text is written, as a retry does.
+   * A call that throws changes nothing on disk, so the caller keeps `added` for the next call then.
+   */
+  progress(message: Message, content: string, reasoning: string, added?: { content: string; reasoning: string }): void {
     const existing = this.pending.get(message.id);
     if (existing?.final) return;
     try {
-      this.deps.history.updateMessageContent(message.id, content, reasoning);
+      if (added && !existing) this.deps.history.appendMessageContent(message.id, added.content, added.reasoning);
+      else this.deps.history.updateMessageContent(message.id, content, reasoning);
       this.stored.set(message.id, sizeOf(content, reasoning));
       if (existing) this.settled(existing);
     } catch (error) {

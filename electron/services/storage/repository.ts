@@ -73,6 +73,10 @@ export function createRepository(db: Database.Database, options: { readOnly?: bo
       `UPDATE messages SET content = @content, reasoning = COALESCE(@reasoning, reasoning), updated_at = @now
        WHERE id = @id AND status = 'streaming'`,
     ),
+    appendMessageContent: db.prepare(
+      `UPDATE messages SET content = content || @content, reasoning = reasoning || @reasoning, updated_at = @now
+       WHERE id = @id AND status = 'streaming'`,
+    ),
     finishMessage: db.prepare(
       `UPDATE messages SET content = @content, status = @status, error_json = @errorJson, updated_at = @now,
          reasoning = COALESCE(@reasoning, reasoning),
@@ -165,6 +169,10 @@ export function createRepository(db: Database.Database, options: { readOnly?: bo
     updateMessageContent(id, content, reasoning) {
       live();
       sql.updateMessageContent.run({ id, content, reasoning: reasoning ?? null, now: now() });
+    },
+    appendMessageContent(id, content, reasoning) {
+      live();
+      sql.appendMessageContent.run({ id, content, reasoning, now: now() });
     },
     finishMessage(id, { content, status, error, reasoning, reasoningMs, usage }) {
       live();

@@ -43,6 +43,11 @@ export interface HistoryRepository extends LibraryStore, AttachmentStore, Messag
   }): Message;
   /** Incremental write of a streaming message's text (and reasoning, when given). */
   updateMessageContent(id: string, content: string, reasoning?: string): void;
+  /**
+   * The same write as only what was added since the last one (answer and reasoning text), appended in
+   * SQLite: the growing answer is not handed over (and copied into one flat string) on every write.
+   */
+  appendMessageContent(id: string, content: string, reasoning: string): void;
   /** Final write: content, status and error together (plus reasoning and usage when given), in one statement. */
   finishMessage(
     id: string,

@@ -1,9 +1,12 @@
 /**
  * What the writes of a streaming answer cost the host's CPU: `npx tsx test/bench/probes/persist-cost.ts [history.db]`.
- * Writes an 80,000-character answer the way the chat service does while it streams (the whole text so
- * far, through the repository, every `interval` ms of a 40 s answer), into a copy of a generated
- * history (20,000 messages, like the renderer bench's), and prints the CPU time (this process: SQLite
- * runs on the calling thread) per answer for a few intervals. Rounds alternate; the first is warm-up.
+ * Writes an 80,000-character answer the way the chat service does while it streams (every `interval` ms
+ * of a 40 s answer, the text growing 40 characters at a time as from the upstream), into a copy of a
+ * generated history (20,000 messages, like the renderer bench's), and prints the CPU time (this process:
+ * SQLite runs on the calling thread) per answer, for two ways of writing: `whole` (the text so far on
+ * each write, so the growing string is flattened and copied into SQLite each time: what the chat service
+ * did until issue 13's fourth round) and `append` (only what came since the last write, appended in SQLite).
+ * Rounds alternate; the first is warm-up.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,13 +25,31 @@ const STREAM_MS = 40_000;
 try {
   for (let round = 0; round < 4; round++) {
     for (const interval of [300, 1000]) {
-      const message = history.insertMessage({ conversationId: conversation.id, parentId: null, role: 'assistant', content: '', status: 'streaming', model: 'm' });
-      const writes = Math.floor(STREAM_MS / interval);
-      const before = process.cpuUsage();
-      for (let i = 1; i <= writes; i++) history.updateMessageContent(message.id, answer.slice(0, Math.round((answer.length * i) / writes)), '');
-      history.finishMessage(message.id, { content: answer, status: 'done', error: null, reasoning: '' });
-      const used = process.cpuUsage(before);
-      console.log(`round ${round}${round === 0 ? ' (warm-up)' : ''} every ${interval} ms: ${writes} writes + the final one, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU (user ${(used.user / 1000).toFixed(0)}, system ${(used.system / 1000).toFixed(0)})`);
+      for (const way of ['whole', 'append'] as const) {
+        const message = history.insertMessage({ conversationId: conversation.id, parentId: null, role: 'assistant', content: '', status: 'streaming', model: 'm' });
+        const writes = Math.floor(STREAM_MS / interval);
+        const before = process.cpuUsage();
+        let content = '';
+        let added = '';
+        let written = 0;
+        for (let i = 1; i <= writes; i++) {
+          const upTo = Math.round((answer.length * i) / writes);
+          for (; written < upTo; written += 40) {
+            const piece = answer.slice(written, Math.min(written + 40, upTo));
+            content += piece;
+            added += piece;
+          }
+          written = upTo;
+          if (way === 'whole') history.updateMessageContent(message.id, content, '');
+          else history.appendMessageContent(message.id, added, '');
+          added = '';
+        }
+        if (history.getMessage(message.id)!.content !== content) throw new Error('the streamed text stored differs');
+        history.finishMessage(message.id, { content, status: 'done', error: null, reasoning: '' });
+        const used = process.cpuUsage(before);
+        if (history.getMessage(message.id)!.content !== answer) throw new Error('the stored answer differs');
+        console.log(`round ${round}${round === 0 ? ' (warm-up)' : ''} every ${interval} ms, ${way}: ${writes} writes + the final one, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU (user ${(used.user / 1000).toFixed(0)}, system ${(used.system / 1000).toFixed(0)})`);
+      }
     }
   }
 } finally {
