@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConversationSummary, Id, KeychainStatus, Message, SaveState, StorageStatus, UpdateStatus } from './schemas';
+import { ConversationSummary, Id, KeychainStatus, Message, SaveState, StorageStatus, StreamEnd, UpdateStatus } from './schemas';
 import { dataEvents } from './data-events';
 import { menuEvents } from './menu-routes';
 
@@ -15,7 +15,12 @@ export const events = {
     offset: z.number().int().min(0),
     text: z.string(),
   }),
-  /** A message changed state (finished, stopped, failed, ...): the full message. */
+  /**
+   * A streamed answer ended (finished, stopped, failed, interrupted): everything but its text, which
+   * the deltas before it carried. Sent once per stream, after its last `chat.delta`.
+   */
+  'chat.end': StreamEnd,
+  /** A message changed other than by streaming (created, continued, edited, written after a full disk): the full message. */
   'message.updated': Message,
   /** A conversation was created, renamed or touched. */
   'conversation.updated': ConversationSummary,

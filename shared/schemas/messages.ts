@@ -95,6 +95,21 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
+/**
+ * The end of a streamed answer without its text: the deltas delivered it, and resending a 10 MB
+ * answer cost the renderer ~190 ms of receive and JSON.parse in one task. The lengths say how much
+ * text the whole answer has, so a client checks that what it streamed is complete (deltas carry
+ * offsets and are placed only where they join, so a complete length means the same text) and
+ * otherwise fetches the message (`messages.get`).
+ */
+export const StreamEnd = z.object({
+  message: Message.omit({ content: true, reasoning: true }),
+  contentLength: z.number().int().min(0),
+  /** Of `reasoning`; 0 when the message has none. */
+  reasoningLength: z.number().int().min(0),
+});
+export type StreamEnd = z.infer<typeof StreamEnd>;
+
 export const ConversationSummary = z.object({
   id: Id,
   title: z.string(),

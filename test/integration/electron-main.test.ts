@@ -9,6 +9,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startTinyproxy } from './support/proxies';
+import { streamedMessage } from './support/streamed-text';
+import type { AnyEvent } from '../../shared/events';
 import { dataOf, invoke, OWN_PAGE, useMainUnderTest } from './support/main-under-test';
 import type { DriverState } from '../harness/fake-electron/client';
 import type { FrameSpec } from '../harness/fake-electron/protocol';
@@ -281,6 +283,22 @@ describe('Electron main, loaded from the built bundle', () => {
       expect(quit.state.calls.filter((c) => c.api === 'app.quit').length, via).toBeGreaterThanOrEqual(1);
       await main.stop();
     }
+  });
+
+  it('a streamed answer reaches the window as deltas and an end without its text, and they add up to the stored answer', { timeout: 60_000 }, async () => {
+    fixture().configure({ repeat: 5, chunkDelayMs: 1 });
+    const { main } = await boot();
+    const { messageId } = await streamingAnswer(main);
+    let events: AnyEvent[] = [];
+    for (let i = 0; i < 200 && !events.some((e) => e.name === 'chat.end'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      events = await main.send<AnyEvent[]>({ cmd: 'events' });
+    }
+    const end = events.find((e) => e.name === 'chat.end')?.payload as Extract<AnyEvent, { name: 'chat.end' }>['payload'];
+    expect(end.message).toMatchObject({ id: messageId, status: 'done' });
+    expect(end.message).not.toHaveProperty('content');
+    const shown = streamedMessage(events, end);
+    expect(dataOf<{ content: string }>(await invoke(main, 'messages.get', { messageId })).content).toBe(shown.content);
   });
 
   it('quitting mid-stream writes the partial answer, within the time limit, and quits', async () => {

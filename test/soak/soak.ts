@@ -108,7 +108,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const conversationId = conversationIds[slot];
       const sent = await bridge.call('chat.send', { text: `question ${sends} of the soak`, ...(conversationId ? { conversationId } : {}) });
       conversationIds[slot] = sent.conversation.id;
-      await bridge.waitForEvent((e) => e.name === 'message.updated' && e.payload.id === sent.assistantMessage.id && e.payload.status !== 'streaming', 20_000);
+      await bridge.waitForEvent((e) => e.name === 'chat.end' && e.payload.message.id === sent.assistantMessage.id, 20_000);
       // The test process must not grow either: keep only what the next wait needs.
       bridge.events.length = 0;
       sends += 1;

@@ -8,7 +8,14 @@ import type { AttachmentService } from '../../services/attachments/attachment-se
 
 type ConversationHandlers = Pick<
   Handlers,
-  'conversations.list' | 'conversations.get' | 'conversations.rename' | 'conversations.delete' | 'conversations.setTarget' | 'chat.send' | 'chat.stop'
+  | 'conversations.list'
+  | 'conversations.get'
+  | 'messages.get'
+  | 'conversations.rename'
+  | 'conversations.delete'
+  | 'conversations.setTarget'
+  | 'chat.send'
+  | 'chat.stop'
 >;
 
 export function conversationHandlers(
@@ -32,6 +39,12 @@ export function conversationHandlers(
         : attachments.withRefs(id, chat.unsaved.overlay(history.listMessages(id)));
       const settings = history.getSettings(id) ?? DEFAULT_CONVERSATION_SETTINGS;
       return { conversation, messages, settings, ...(part ? { partial: { earlier: part.earlier } } : {}) };
+    },
+
+    'messages.get': ({ messageId }) => {
+      const message = history.getMessage(messageId);
+      if (!message || history.isConversationDeleted(message.conversationId)) throw new FerryError('not_found', 'Message not found');
+      return attachments.withRefsOf(chat.unsaved.overlay([message]))[0]!;
     },
 
     'conversations.rename': ({ id, title }) => {

@@ -4,6 +4,7 @@ import type { Logger } from '../../core/logger';
 import type { HistoryRepository } from '../storage/types';
 import type { StreamChat, StreamChatRequest, TokenUsage } from '../upstream/types';
 import { createDeltaBatcher } from './delta-batcher';
+import { streamEndOf } from './stream-end';
 import { createPersistThrottle } from './persist-throttle';
 import type { UnsavedAnswers } from './unsaved-answers';
 
@@ -118,7 +119,8 @@ export async function streamAnswer(deps: AnswerStreamDeps, message: Message, req
     ...(reasoningMs !== undefined ? { reasoningMs } : {}),
     usage: addUsage(message.usage, outcome.usage) ?? null,
   });
-  if (finished) events.emit('message.updated', finished);
+  // Without its text: the deltas carried it (a client that missed some fetches the message).
+  if (finished) events.emit('chat.end', streamEndOf(finished));
   try {
     const conversation = history.touchConversation(message.conversationId);
     if (conversation) events.emit('conversation.updated', conversation);

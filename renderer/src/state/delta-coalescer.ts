@@ -44,7 +44,7 @@ interface Buffer {
 const MIN_INTERVAL_MS = 24;
 const RETRY_STEP_MS = 300;
 const RETRY_MAX_MS = 2_000;
-/** After this many refetches that still can't place the text, give up on it: message.updated will bring it. */
+/** After this many refetches that still can't place the text, give up on it: chat.end finds the text short and fetches the message. */
 const MAX_ATTEMPTS = 8;
 
 /**

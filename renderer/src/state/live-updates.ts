@@ -1,12 +1,16 @@
-import type { Message } from '../../../shared/schemas';
+import type { Message, StreamEnd } from '../../../shared/schemas';
 import type { ApiClient } from '../api';
 import { useChatStore } from './chat-store';
 import { useConversationsStore } from './conversations-store';
 import { DeltaCoalescer } from './delta-coalescer';
+import { applyStreamEnd, type StreamEndDeps } from './stream-end';
 
 let coalescer: DeltaCoalescer | null = null;
 /** Updates for a new chat that arrived before chat.send told us its id (a fast failure does that). */
 let heldMessages: Message[] = [];
+/** Ends of streams for that new chat, settled after its messages and deltas are placed. */
+let heldEnds: StreamEnd[] = [];
+let endDeps: StreamEndDeps | null = null;
 
 const isHoldingNewChat = () => {
   const s = useChatStore.getState();
@@ -16,9 +20,12 @@ const isHoldingNewChat = () => {
 /** Places what was held back for a new chat, once its conversation is open. */
 export function settleHeldUpdates(): void {
   const held = heldMessages;
+  const ends = heldEnds;
   heldMessages = [];
+  heldEnds = [];
   if (held.length > 0) useChatStore.getState().upsertMessages(held);
   coalescer?.flush();
+  if (endDeps) for (const end of ends) applyStreamEnd(end, endDeps);
 }
 
 export interface LiveUpdateHandlers {
@@ -46,11 +53,19 @@ export function connectLiveUpdates(api: ApiClient, handlers: LiveUpdateHandlers)
     later: (cb, ms) => void setTimeout(cb, ms),
   });
   coalescer = c;
+  const ends: StreamEndDeps = { fetchMessage: (messageId) => api.call('messages.get', { messageId }), refetch: handlers.refetch };
+  endDeps = ends;
 
   let isOpen = api.connectionState() === 'open';
   let everOpen = isOpen;
   const offs = [
     api.on('chat.delta', (delta) => c.push(delta)),
+    api.on('chat.end', (end) => {
+      // The stream's last text goes in first; the end then settles it (or finds text missing).
+      c.flush();
+      if (isHoldingNewChat()) heldEnds.push(end);
+      else applyStreamEnd(end, ends);
+    }),
     api.on('message.updated', (message) => {
       // Text still buffered for this message goes in first; the full message then settles it.
       c.flush();
@@ -74,5 +89,6 @@ export function connectLiveUpdates(api: ApiClient, handlers: LiveUpdateHandlers)
     for (const off of offs) off();
     c.dispose();
     if (coalescer === c) coalescer = null;
+    if (endDeps === ends) endDeps = null;
   };
 }

@@ -4,7 +4,7 @@
  * The bench's long answer (80,000 characters, 40 every 20 ms: 500 tok/s) is sent with `chat.send`
  * over the host's own WebSocket bridge from this process (what the page does), into copies of the
  * 2,000-message conversation; the host's CPU time (all threads, /proc) is read from the send until
- * the final `message.updated`, per thread group. Each block restarts the host from one build, streams
+ * the stream's `chat.end`, per thread group. Each block restarts the host from one build, streams
  * one answer to warm it (not counted), then two; blocks alternate between the builds given and this one.
  * Chromium is used once, to set up the connection as a user would.
  */
@@ -79,7 +79,8 @@ async function streamOne(): Promise<{ cpu: number; main: number; others: number;
   const finished = new Promise<void>((r) =>
     b.listeners.add((e) => {
       if (e.name === 'chat.delta') deltas += 1;
-      if (e.name === 'message.updated' && e.payload.id === answerId && e.payload.status !== 'streaming') r();
+      // chat.end since the stream's end stopped carrying the text; message.updated for older builds.
+      if ((e.name === 'chat.end' && (e.payload.message as { id?: string }).id === answerId) || (e.name === 'message.updated' && e.payload.id === answerId && e.payload.status !== 'streaming')) r();
     }),
   );
   const t0 = nodeNow();

@@ -1,7 +1,7 @@
 /**
  * What each frame of a streamed answer costs the page, build against build:
  *   npx tsx test/bench/probes/stream-frames.ts [--compare name=DIR,…] [--rate 500] [--chunks N] [--runs 2]
- *     [--answer long|paragraphs|no-blank-lines] [--warm-fonts]
+ *     [--answer long|paragraphs|no-blank-lines] [--warm-fonts] [--timeout SECONDS]
  * Streams the bench's answer (its first N chunks with --chunks) into a copy of the long conversation
  * of a small generated history (or a new chat for the pathological answers) under a `devtools.timeline`
  * trace, builds alternating, and counts on the page's main thread: frames that changed the page,
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     categories: { type: 'string', default: '' },
     layers: { type: 'boolean', default: false },
+    /** Seconds to wait for the answer to settle (default: 4× the stream's length, at least 120). */
+    timeout: { type: 'string', default: '0' },
   },
 });
 
@@ -208,6 +210,7 @@ try {
         spec,
         {
           conversationId: copies.shift() ?? null,
+          ...(Number(values.timeout) > 0 ? { timeoutMs: Number(values.timeout) * 1000 } : {}),
           probes: true,
           heap: false,
           analysis: values.profile,

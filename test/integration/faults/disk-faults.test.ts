@@ -92,6 +92,9 @@ describe('the disk fills up', () => {
     expect(core.events.some((e) => e.name === 'storage.status' && !e.payload.writable && e.payload.problem === 'full')).toBe(true);
     expect((await core.call('app.info', {})).database?.storage).toMatchObject({ writable: false, problem: 'full' });
 
+    // A window that missed deltas fetches the answer: it gets the text the disk has not taken yet.
+    expect(await core.call('messages.get', { messageId: id })).toMatchObject({ status: 'done', content: replyText({ text: LONG, repeat: 150 }) });
+
     // "Try again" while still full: still pending, and said so.
     const stillFull = await core.call('storage.retry', {});
     expect(stillFull.pending).toEqual([expect.objectContaining({ messageId: id, problem: 'full' })]);
@@ -101,6 +104,10 @@ describe('the disk fills up', () => {
     expect(retried.pending).toEqual([]);
     expect(retried.storage).toMatchObject({ writable: true });
     expect(saveStates(core, id).at(-1)).toMatchObject({ unsaved: 0, problem: null });
+    // The write that finally took it tells the UI with the whole message (the retry path keeps message.updated).
+    expect(core.events.filter((e) => e.name === 'message.updated' && e.payload.id === id).at(-1)).toMatchObject({
+      payload: { status: 'done', content: replyText({ text: LONG, repeat: 150 }) },
+    });
     await core.core.shutdown();
     const after = inspect(dbFile);
     expect(after).toEqual({ integrity: 'ok', conversations: before.conversations + 1, messages: before.messages + 2 });

@@ -65,7 +65,7 @@ async function sigtermExit(h: HostUnderTest): Promise<number> {
 
 async function answer(h: HostUnderTest, text: string): Promise<string> {
   const sent = await h.call('chat.send', { text });
-  await h.waitForEvent((e) => e.name === 'message.updated' && e.payload.id === sent.assistantMessage.id && e.payload.status !== 'streaming', 20_000);
+  await h.waitForEvent((e) => e.name === 'chat.end' && e.payload.message.id === sent.assistantMessage.id, 20_000);
   return sent.assistantMessage.id;
 }
 

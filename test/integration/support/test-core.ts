@@ -7,6 +7,7 @@ import type { Message } from '../../../shared/schemas';
 import { createCore, type Core, type CoreOptions } from '../../../electron/core/create-core';
 import { createLogger } from '../../../electron/core/logger';
 import { createConfBackend } from '../../../electron/services/settings/conf-backend';
+import { streamedMessage } from './streamed-text';
 
 export interface TestCore {
   core: Core;
@@ -18,7 +19,10 @@ export interface TestCore {
   call<R extends RouteName>(route: R, input: RouteInput<R>): Promise<RouteOutput<R>>;
   /** Resolves with the first event matching `pred` (already received or future). */
   waitForEvent(pred: (e: AnyEvent) => boolean, timeoutMs?: number): Promise<AnyEvent>;
-  /** Resolves with the message once it stops streaming; `after`: ignore updates up to that `updatedAt`. */
+  /**
+   * Resolves with the message once it stops streaming, as a client that took every event shows it
+   * (a stream's text rebuilt from its deltas); `after`: ignore updates up to that `updatedAt`.
+   */
   finished(messageId: string, after?: number): Promise<Message>;
   restart(): Promise<void>;
   dispose(): Promise<void>;
@@ -80,9 +84,11 @@ export async function startTestCore(dataDir = mkdtempSync(join(tmpdir(), 'ferry-
       return t
         .waitForEvent(
           (e) =>
-            e.name === 'message.updated' && e.payload.id === messageId && e.payload.status !== 'streaming' && e.payload.updatedAt > after,
+            (e.name === 'chat.end' && e.payload.message.id === messageId && e.payload.message.updatedAt > after) ||
+            (e.name === 'message.updated' && e.payload.id === messageId && e.payload.status !== 'streaming' && e.payload.updatedAt > after),
         )
-        .then((e) => e.payload as Message);
+        // A stream's end carries no text: the message is what its deltas built, checked against the end's lengths.
+        .then((e) => (e.name === 'chat.end' ? streamedMessage(events, e.payload) : (e.payload as Message)));
     },
     async restart() {
       await t.core.shutdown();
