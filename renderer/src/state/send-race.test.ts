@@ -1,27 +1,15 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../../shared/events';
-import type { Message } from '../../../shared/schemas';
 import { setApi, type ApiClient } from '../api';
 import { useChatStore } from './chat-store';
+import { streamingAnswer } from './message.test-support';
 import { sendMessage } from './conversation-actions';
 import { useConversationsStore } from './conversations-store';
 import { connectLiveUpdates } from './live-updates';
 
 const conversation = { id: 'c1', title: 'Hi', createdAt: 1, updatedAt: 1, connectionId: 'k', model: 'm' };
-const msg = (over: Partial<Message>): Message => ({
-  id: 'a1',
-  conversationId: 'c1',
-  parentId: 'u1',
-  role: 'assistant',
-  content: '',
-  status: 'streaming',
-  error: null,
-  model: 'm',
-  createdAt: 2,
-  updatedAt: 2,
-  ...over,
-});
+const msg = streamingAnswer;
 
 /** A fake main whose chat.send lets events overtake its own answer, as a fast failure does. */
 function fakeApi(beforeReply: (emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void) => void): ApiClient {

@@ -4,21 +4,10 @@ import type { EventName, EventPayload } from '../../../shared/events';
 import type { Message, StreamEnd } from '../../../shared/schemas';
 import type { ApiClient } from '../api';
 import { useChatStore } from './chat-store';
+import { streamingAnswer } from './message.test-support';
 import { connectLiveUpdates, settleHeldUpdates } from './live-updates';
 
-const answer = (over: Partial<Message> = {}): Message => ({
-  id: 'a1',
-  conversationId: 'c1',
-  parentId: 'u1',
-  role: 'assistant',
-  content: '',
-  status: 'streaming',
-  error: null,
-  model: 'm',
-  createdAt: 2,
-  updatedAt: 2,
-  ...over,
-});
+const answer = streamingAnswer;
 const endOf = (m: Message): StreamEnd => {
   const { content, reasoning, ...message } = m;
   return { message, contentLength: content.length, reasoningLength: reasoning?.length ?? 0 };
