@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-
-/** How close to the bottom still counts as "following" the answer. */
-const THRESHOLD_PX = 48;
+import { INTENT_MS, judgeScroll, isScrollingKey, SETTLING_MS } from './follow-rule';
 
 /**
  * Keeps a scroll container pinned to the bottom while its content grows, until the user scrolls
  * up; scrolling back down re-pins it. Growth is observed with a ResizeObserver, so it works no
  * matter which part of the content grew (a streaming block, a code block, an error card, a
- * virtual row measured taller than its estimate).
+ * virtual row measured taller than its estimate). What counts as leaving the end is follow-rule.ts.
  */
 export function useStickToBottom() {
   const scroller = useRef<HTMLDivElement>(null);
@@ -30,52 +28,80 @@ export function useStickToBottom() {
 
   useEffect(() => {
     const el = scroller.current;
-    if (!el) return;
-    // Content growing moves the end away from the view, never the view up: only a scroll up (the
-    // scrollbar, the keyboard, a jump) stops following. Judging by the distance alone lost the answer
-    // whenever it grew more than THRESHOLD_PX between a follow and its scroll event (a fast stream,
-    // a block rendered in full), and the view stayed behind with the button showing. A row above
-    // measured smaller moves the view up by as much as the end (the virtualizer keeps what is in
-    // view in place): that is not the user leaving the end either.
+    const inner = content.current;
+    if (!el || !inner) return;
     let lastTop = el.scrollTop;
     let lastHeight = el.scrollHeight;
+    // When the user last reached for an input that scrolls, and when the content last changed size:
+    // what tells their scroll from the layout's (follow-rule.ts).
+    let inputAt = -Infinity;
+    let pointerHeld = false;
+    let resizedAt = -Infinity;
+    const touched = () => {
+      inputAt = performance.now();
+    };
     const onScroll = () => {
-      const top = el.scrollTop;
-      const height = el.scrollHeight;
-      const near = height - top - el.clientHeight <= THRESHOLD_PX;
-      if (near) stuck.current = true;
-      else if (top < lastTop && height - top > lastHeight - lastTop + 1) stuck.current = false;
-      lastTop = top;
-      lastHeight = height;
+      const now = performance.now();
+      const sample = { top: el.scrollTop, height: el.scrollHeight, client: el.clientHeight };
+      const verdict = judgeScroll({ top: lastTop, height: lastHeight, client: sample.client }, sample, {
+        stuck: stuck.current,
+        userActive: pointerHeld || now - inputAt < INTENT_MS,
+        contentChanging: now - resizedAt < SETTLING_MS,
+      });
+      stuck.current = verdict.stuck;
+      if (verdict.refollow) el.scrollTo({ top: el.scrollHeight });
+      lastTop = el.scrollTop;
+      lastHeight = el.scrollHeight;
       setAtBottom(stuck.current);
     };
     // Wheel and touch say "the user wants to read above" before the scroll event lands, which
     // would otherwise race with the next growth and snap them back down.
     const onWheel = (e: WheelEvent) => {
+      touched();
       if (e.deltaY < 0) stuck.current = false;
     };
     const onTouch = () => {
+      touched();
       stuck.current = false;
     };
+    // A scrollbar drag, a click on its track, a selection dragged past the edge: the pointer is down.
+    const onPointerDown = () => {
+      touched();
+      pointerHeld = true;
+    };
+    const onPointerUp = () => {
+      if (pointerHeld) touched();
+      pointerHeld = false;
+    };
+    // The keyboard scrolls the list last clicked even while focus is elsewhere: listen on the window.
+    const onKey = (e: KeyboardEvent) => {
+      if (isScrollingKey(e.key, e.target)) touched();
+    };
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            resizedAt = performance.now();
+            if (stuck.current) el.scrollTo({ top: el.scrollHeight });
+          });
+    observer?.observe(inner);
     el.addEventListener('scroll', onScroll, { passive: true });
     el.addEventListener('wheel', onWheel, { passive: true });
     el.addEventListener('touchmove', onTouch, { passive: true });
+    el.addEventListener('pointerdown', onPointerDown, { passive: true });
+    window.addEventListener('pointerup', onPointerUp, { passive: true });
+    window.addEventListener('pointercancel', onPointerUp, { passive: true });
+    window.addEventListener('keydown', onKey, { passive: true });
     return () => {
+      observer?.disconnect();
       el.removeEventListener('scroll', onScroll);
       el.removeEventListener('wheel', onWheel);
       el.removeEventListener('touchmove', onTouch);
+      el.removeEventListener('pointerdown', onPointerDown);
+      window.removeEventListener('pointerup', onPointerUp);
+      window.removeEventListener('pointercancel', onPointerUp);
+      window.removeEventListener('keydown', onKey);
     };
-  }, []);
-
-  useEffect(() => {
-    const el = scroller.current;
-    const inner = content.current;
-    if (!el || !inner || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
-      if (stuck.current) el.scrollTo({ top: el.scrollHeight });
-    });
-    observer.observe(inner);
-    return () => observer.disconnect();
   }, []);
 
   return { scroller, content, atBottom, scrollToBottom, unstick, stuck };
