@@ -98,6 +98,7 @@ export function rendererSection(r: RendererResults, ctx: { command: string; hist
         `| ${t}: JS heap after GC at ¼ / ½ / ¾ / end of the stream | ${heapQuarters.map((h) => f(h, 1)).join(' / ')} MB | ≤ 40 MB, flat | ${verdict(heapMax <= 40 && heapFlat)} | ${rate.heap.map((h) => h.heapMB.map((x) => f(x, 1)).join(' / ')).join('; ')} |`,
         `| ${t}: browser host CPU for the answer (user + system, all threads) | ${f(s.hostCpu.median)} ms | ≤ 600 ms (the answer is ~40 s at 500 tok/s) | ${verdict(s.hostCpu.median <= 600)} | ${runs(s.hostCpu)} (all runs of this rate) |`,
         `| ${t}: stream length / actual rate | ${f(s.seconds.median, 1)} s / ${f(s.cps.median / 4)} tok/s | — | — | markers timed per run: ${rate.samples.map((x) => x.markersSeen).join(', ')} of ${r.answer.markers} |`,
+        `| ${t}: the view followed the answer | ${rate.samples.every((x) => x.following.lostSamples === 0 && x.following.endGapPx <= 48) ? 'yes, every run' : 'not in every run'} | — | — | samples with "Scroll to latest" shown per run: ${rate.samples.map((x) => `${x.following.lostSamples}/${x.following.samples}`).join(', ')}; end ${rate.samples.map((x) => f(x.following.endGapPx)).join(', ')} px away once settled |`,
       );
     }
     const tenths = cur.rates

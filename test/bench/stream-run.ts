@@ -51,6 +51,8 @@ export interface StreamOptions {
    * position, every layout change costs it a hit test and a hover update in the next frame.
    */
   pointer?: boolean;
+  /** Scroll up by wheel two seconds into the stream, so the answer grows below the view (what following costs). */
+  readAbove?: boolean;
   /** Extra trace categories, and a look at the trace's events (probes/stream-frames.ts counts frames in it). */
   /** Runs in the page right before tracing starts (e.g. a warm-up the run should not count). */
   beforeEnter?(page: import('playwright-core').Page): Promise<void>;
@@ -76,6 +78,8 @@ export interface StreamSample {
   busyByTenth: number[];
   heapMB: number[];
   hostCpuMs: number;
+  /** Samples (every 250 ms while streaming) with the "Scroll to latest" button shown, of all samples; the distance to the end once settled. */
+  following: { lostSamples: number; samples: number; endGapPx: number };
   clock: { offsetMs: number; uncertaintyMs: number; driftMs: number };
   top?: TopCost[];
   jsByScript?: TopCost[];
@@ -89,13 +93,15 @@ interface Probe {
   done: number;
   settled: number;
   longest: number;
+  following: { lostSamples: number; samples: number; endGapPx: number };
 }
 
 /** Installs the page-side probes; the answer's end and settling are always watched. */
 async function installProbes(page: import('playwright-core').Page, probes: boolean) {
   await page.evaluate((probes) => {
-    type P = { seen: Map<string, number>; frames: number[]; raf: number[]; done: number | null; settled: number | null; longest: number; stop: boolean };
-    const p: P = { seen: new Map(), frames: [], raf: [], done: null, settled: null, longest: 0, stop: false };
+    type F = { lostSamples: number; samples: number; endGapPx: number };
+    type P = { seen: Map<string, number>; frames: number[]; raf: number[]; done: number | null; settled: number | null; longest: number; stop: boolean; following: F };
+    const p: P = { seen: new Map(), frames: [], raf: [], done: null, settled: null, longest: 0, stop: false, following: { lostSamples: 0, samples: 0, endGapPx: NaN } };
     (window as unknown as { __probe: P }).__probe = p;
     const re = /mk\d{4}/g;
     const scan = (text: string | null, t: number) => {
@@ -114,9 +120,20 @@ async function installProbes(page: import('playwright-core').Page, probes: boole
       ch.port1.onmessage = () => cb(now());
       ch.port2.postMessage(0);
     };
+    // Whether the view followed the answer: a figure from a view left behind (not scrolling, not
+    // painting the growing end) is cheaper and says nothing about following an answer.
+    const sampler = setInterval(() => {
+      if (p.done !== null) return clearInterval(sampler);
+      p.following.samples++;
+      if (document.querySelector('.scroll-latest')) p.following.lostSamples++;
+    }, 250);
+    const endGap = () => {
+      const el = document.querySelector('.message-scroller');
+      return el ? el.scrollHeight - el.scrollTop - el.clientHeight : NaN;
+    };
     const watchSettling = () => {
       if (p.settled !== null) return;
-      if (settled()) afterFrame((t) => (p.settled = t));
+      if (settled()) afterFrame((t) => ((p.settled = t), (p.following.endGapPx = endGap())));
       else requestAnimationFrame(watchSettling);
     };
     new MutationObserver((records) => {
@@ -189,6 +206,12 @@ export async function streamOnce(world: World, spec: StreamSpec, o: StreamOption
     const t0 = nodeNow();
     await page.evaluate(() => performance.mark('bench-stream-start'));
     await composer.press('Enter');
+    if (o.readAbove) {
+      await page.waitForTimeout(2_000);
+      const box = await page.locator('.message-scroller').boundingBox();
+      if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, -2_000);
+    }
     const expectedMs = spec.chunks.length * spec.delayMs;
     await Promise.race([
       page.waitForFunction(() => (window as unknown as { __probe: { settled: number | null } }).__probe.settled !== null, undefined, {
@@ -204,7 +227,7 @@ export async function streamOnce(world: World, spec: StreamSpec, o: StreamOption
       const p = (window as unknown as { __probe: Probe & { seen: Map<string, number>; stop: boolean } }).__probe;
       p.stop = true;
       performance.mark('bench-settled-end');
-      return { seen: [...p.seen], frames: p.frames, raf: p.raf, done: p.done, settled: p.settled, longest: p.longest } satisfies Probe;
+      return { seen: [...p.seen], frames: p.frames, raf: p.raf, done: p.done, settled: p.settled, longest: p.longest, following: p.following } satisfies Probe;
     });
     if (o.heap) heaps.push(heapMB(cdp));
     const heap = await Promise.all(heaps);
@@ -251,6 +274,7 @@ export async function streamOnce(world: World, spec: StreamSpec, o: StreamOption
       busyByTenth: whole.tenths,
       heapMB: heap,
       hostCpuMs: cpu1 - cpu0,
+      following: probe.following,
       clock: { offsetMs: offset, uncertaintyMs: Math.max(before.uncertaintyMs, after.uncertaintyMs), driftMs: after.offsetMs - before.offsetMs },
       ...(o.analysis ? { top: selfTimes(events, main.pid, main.tid, main.start, main.end), jsByScript, jsByFunction } : {}),
     };
@@ -265,7 +289,8 @@ export function describeSample(s: StreamSample): string {
   return (
     `${s.seconds.toFixed(1)} s (${(s.charsPerSecond / 4).toFixed(0)} tok/s), busy ${(s.busy * 100).toFixed(1)} % (metrics ${(s.busyMetrics * 100).toFixed(1)} %), ` +
     `longest task ${s.longestTaskMs.toFixed(0)} ms (until settled ${s.longestUntilSettledMs.toFixed(0)} ms, ${s.tasksOver50} ≥ 50 ms), ${lat}` +
-    `settled ${s.settleMs.toFixed(0)} ms after the upstream, host CPU ${s.hostCpuMs.toFixed(0)} ms` +
+    `settled ${s.settleMs.toFixed(0)} ms after the upstream, host CPU ${s.hostCpuMs.toFixed(0)} ms, ` +
+    `followed ${s.following.samples - s.following.lostSamples}/${s.following.samples} samples (end ${s.following.endGapPx.toFixed(0)} px away)` +
     (s.heapMB.length ? `, heap ${s.heapMB.map((h) => h.toFixed(1)).join(' / ')} MB` : '') +
     `, busy by tenth ${s.busyByTenth.map((b) => (b * 100).toFixed(0)).join(' ')}`
   );

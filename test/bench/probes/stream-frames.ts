@@ -1,13 +1,15 @@
 /**
  * What each frame of a streamed answer costs the page, build against build:
  *   npx tsx test/bench/probes/stream-frames.ts [--compare name=DIR,…] [--rate 500] [--chunks N] [--runs 2]
- *     [--answer long|paragraphs|no-blank-lines] [--warm-fonts] [--timeout SECONDS]
+ *     [--answer long|paragraphs|no-blank-lines] [--warm-fonts] [--read-above] [--timeout SECONDS]
  * Streams the bench's answer (its first N chunks with --chunks) into a copy of the long conversation
  * of a small generated history (or a new chat for the pathological answers) under a `devtools.timeline`
  * trace, builds alternating, and counts on the page's main thread: frames that changed the page,
  * layouts and the layout objects they touched, style recalcs and their elements, paints, and self time
  * by event name. `--warm-fonts` first renders text in the fonts the answer uses (CJK, KaTeX, monospace)
- * in the fresh page, to tell a first-use font cost from the stream's own.
+ * in the fresh page, to tell a first-use font cost from the stream's own. `--read-above` runs each build
+ * twice per round, once following the answer and once scrolled up by wheel two seconds in (the answer
+ * grows below the view): what following costs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '2' },
     answer: { type: 'string', default: 'long' },
     'warm-fonts': { type: 'boolean', default: false },
+    'read-above': { type: 'boolean', default: false },
     'no-timeline': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     categories: { type: 'string', default: '' },
@@ -195,14 +198,18 @@ async function watchLayers(page: import('playwright-core').Page) {
 const dir = mkdtempSync(join(tmpdir(), 'ferry-frames-'));
 const dbFile = join(dir, 'ferry.db');
 const gen = generateHistory(dbFile, { conversations: 500, messages: 20_000, longConversation: 2_000, seed: 20261127 });
-const copies = values.answer === 'long' ? cloneConversation(dbFile, gen.longConversationId, runs * builds.length, 'f') : [];
+const variants = values['read-above'] ? [false, true] : [false];
+const copies = values.answer === 'long' ? cloneConversation(dbFile, gen.longConversationId, runs * builds.length * variants.length, 'f') : [];
 const world = await startWorld(dbFile, builds[0]!.root);
-const results = new Map<string, number[]>(builds.map((b) => [b.name, []]));
-const cpuResults = new Map<string, number[]>(builds.map((b) => [b.name, []]));
+const variantName = (build: { name: string }, above: boolean) => (above ? `${build.name} (reading above)` : build.name);
+const runNames = builds.flatMap((b) => variants.map((above) => variantName(b, above)));
+const results = new Map<string, number[]>(runNames.map((n) => [n, []]));
+const cpuResults = new Map<string, number[]>(runNames.map((n) => [n, []]));
 try {
   await setUpConnection(world);
   for (let i = 0; i < runs; i++) {
-    for (const build of builds) {
+    for (const build of builds)
+    for (const above of variants) {
       if (world.root !== build.root) await world.restartHost({}, build.root);
       let counts: Counts | undefined;
       const s = await streamOnce(
@@ -214,6 +221,7 @@ try {
           probes: true,
           heap: false,
           analysis: values.profile,
+          readAbove: above,
           trace: { categories: [...(values['no-timeline'] ? [] : ['devtools.timeline']), ...values.categories.split(',').filter(Boolean)], inspect: (events, main) => (counts = count(events, main)) },
           ...(values['warm-fonts'] ? { beforeEnter: warmFonts } : values.layers ? { beforeEnter: watchLayers } : {}),
         },
@@ -223,11 +231,11 @@ try {
         console.log(`    layers: median ${median(layerCounts)}, max ${Math.max(...layerCounts)} over ${layerCounts.length} layer tree updates`);
         layerCounts.length = 0;
       }
-      results.get(build.name)!.push(counts!.busy);
-      cpuResults.get(build.name)!.push(counts!.cpu);
+      results.get(variantName(build, above))!.push(counts!.busy);
+      cpuResults.get(variantName(build, above))!.push(counts!.cpu);
       if (s.jsByFunction) console.log(`    JS by function: ${s.jsByFunction.map((t) => `${t.name} ${t.selfMs.toFixed(0)}`).join(', ')}`);
       console.log(
-        `#${i + 1} [${build.name}] c2p p50 ${median(s.latencies).toFixed(0)} / p95 ${quantile(s.latencies, 0.95).toFixed(0)} ms, last char ${s.lastCharMs.toFixed(0)} ms, settled ${s.settleMs.toFixed(0)} ms, longest until settled ${s.longestUntilSettledMs.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})\n    ${counts!.line}`,
+        `#${i + 1} [${variantName(build, above)}] followed ${s.following.samples - s.following.lostSamples}/${s.following.samples} (end ${s.following.endGapPx.toFixed(0)} px), c2p p50 ${median(s.latencies).toFixed(0)} / p95 ${quantile(s.latencies, 0.95).toFixed(0)} ms, last char ${s.lastCharMs.toFixed(0)} ms, settled ${s.settleMs.toFixed(0)} ms, longest until settled ${s.longestUntilSettledMs.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})\n    ${counts!.line}`,
       );
     }
   }
