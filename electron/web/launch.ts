@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { isBuildCurrent } from './build-freshness';
+import { hostNodeFlags } from './host-node-flags';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -15,6 +16,6 @@ if (isBuildCurrent(root)) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const host = spawn(process.execPath, [resolve(root, 'dist-electron/web.cjs'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const host = spawn(process.execPath, [...hostNodeFlags(root), resolve(root, 'dist-electron/web.cjs'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => host.kill(signal));
 host.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -2,8 +2,10 @@
  * What reading a streamed answer costs the host's CPU, by HTTP client: `npx tsx test/bench/probes/http-read-cost.ts`.
  * A child process serves N small SSE frames (the shape of a 500 tok/s answer, paced faster so the
  * run is short); this process reads them with undici's fetch (what the upstream call uses, through
- * the OpenAI SDK) and with undici's `request` (Node streams, no WHATWG streams), and prints the CPU
+ * the OpenAI SDK), with undici's `request` (Node streams, no WHATWG streams) and with the
+ * dispatcher's handler API (`dispatch` with onResponseData: no stream at all), and prints the CPU
  * time (user + system, this process only) of each read. Rounds alternate; the first is warm-up.
+ * `ROUNDS=n` for more than 4.
  */
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -29,7 +31,7 @@ if (process.argv[2] === 'serve') {
   const child = fork(import.meta.filename, ['serve'], { execArgv: ['--import', 'tsx'] });
   const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
   const url = `http://127.0.0.1:${port}/`;
-  const read = async (kind: 'fetch' | 'request'): Promise<{ cpuMs: number; chars: number }> => {
+  const read = async (kind: 'fetch' | 'request' | 'dispatch'): Promise<{ cpuMs: number; chars: number }> => {
     const dispatcher = new Agent();
     const before = process.cpuUsage();
     let chars = 0;
@@ -42,6 +44,22 @@ if (process.argv[2] === 'serve') {
         if (done) break;
         chars += decoder.decode(value, { stream: true }).length;
       }
+    } else if (kind === 'dispatch') {
+      const decoder = new TextDecoder();
+      await new Promise<void>((resolve, reject) =>
+        dispatcher.dispatch(
+          { origin: new URL(url).origin, path: '/', method: 'POST', body: '{}' },
+          {
+            onRequestStart() {},
+            onResponseStart() {},
+            onResponseData(_c: unknown, chunk: Buffer) {
+              chars += decoder.decode(chunk, { stream: true }).length;
+            },
+            onResponseEnd: () => resolve(),
+            onResponseError: (_c: unknown, e: Error) => reject(e),
+          } as unknown as Parameters<Agent['dispatch']>[1],
+        ),
+      );
     } else {
       const { body } = await request(url, { method: 'POST', body: '{}', dispatcher });
       body.setEncoding('utf8');
@@ -51,8 +69,8 @@ if (process.argv[2] === 'serve') {
     await dispatcher.close();
     return { cpuMs: (used.user + used.system) / 1000, chars };
   };
-  for (let round = 0; round < 4; round++) {
-    for (const kind of ['fetch', 'request'] as const) {
+  for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {
+    for (const kind of ['fetch', 'request', 'dispatch'] as const) {
       const { cpuMs, chars } = await read(kind);
       console.log(`round ${round}${round === 0 ? ' (warm-up)' : ''} ${kind.padEnd(7)} ${cpuMs.toFixed(0).padStart(4)} ms CPU for ${FRAMES} frames (${chars} characters)`);
     }

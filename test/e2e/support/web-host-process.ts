@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { hostNodeFlags } from '../../../electron/web/host-node-flags';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -14,11 +15,12 @@ export interface HostProcess {
 }
 
 /**
- * Starts the built browser host (`dist-electron/web.cjs`), exactly what `npm run web` runs.
+ * Starts the built browser host (`dist-electron/web.cjs`), exactly what `npm run web` runs (with that
+ * build's Node options, electron/web/host-node-flags.json).
  * `root`: another built copy of the app (the benchmark compares builds side by side).
  */
 export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}, args: string[] = [], root = ROOT): Promise<HostProcess> {
-  const child = spawn(process.execPath, [resolve(root, 'dist-electron/web.cjs'), '--no-open', '--data-dir', dataDir, ...args], {
+  const child = spawn(process.execPath, [...hostNodeFlags(root), resolve(root, 'dist-electron/web.cjs'), '--no-open', '--data-dir', dataDir, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import WebSocket from 'ws';
+import { hostNodeFlags } from '../../../../electron/web/host-node-flags';
 import type { AnyEvent } from '../../../../shared/events';
 import type { RouteInput, RouteName, RouteOutput } from '../../../../shared/routes';
 import type { Result } from '../../../../shared/schemas';
@@ -99,7 +100,7 @@ export async function startHost(
   env: NodeJS.ProcessEnv,
   options: { wrap?: string[]; nodeArgs?: string[] } = {},
 ): Promise<HostUnderTest> {
-  const args = [...(options.nodeArgs ?? []), resolve(ROOT, 'dist-electron/web.cjs'), '--no-open', '--data-dir', dataDir];
+  const args = [...hostNodeFlags(ROOT), ...(options.nodeArgs ?? []), resolve(ROOT, 'dist-electron/web.cjs'), '--no-open', '--data-dir', dataDir];
   const [command, ...rest] = options.wrap ? [...options.wrap, process.execPath, ...args] : [process.execPath, ...args];
   const child = spawn(command!, rest, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
