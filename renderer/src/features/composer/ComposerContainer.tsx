@@ -14,6 +14,7 @@ import { selectNewChatAssistant, useAssistantsStore } from '../assistants/assist
 import { ChosenAssistant } from '../assistants/ChosenAssistant';
 import { useVisionBlock } from '../attachments/use-vision-block';
 import { Composer } from './Composer';
+import { isSendErrorStale, type SendFailureContext } from './send-error-staleness';
 
 const SETTINGS_ERRORS = new Set(['no_connection', 'no_key', 'keychain_unavailable']);
 
@@ -29,12 +30,19 @@ export function ComposerContainer() {
   const openId = useChatStore((s) => s.openId);
   const openSettings = useAppStore((s) => s.openSettings);
   const connections = useAppStore((s) => s.connections);
-  // Remembered with the conversation it belongs to, so switching chats hides it; a setup error
-  // ("no connection", "no key") also goes once the connections change: it may no longer be true.
-  const [failure, setFailure] = useState<{ openId: string | null; error: ApiError; connections: unknown } | null>(null);
-  const stale = failure !== null && SETTINGS_ERRORS.has(failure.error.code) && failure.connections !== connections;
+  const keychain = useAppStore((s) => s.info?.keychain);
+  // Remembered with the conversation it belongs to, so switching chats hides it; a setup error also
+  // goes once it may no longer be true (send-error-staleness.ts).
+  const [failure, setFailure] = useState<{ openId: string | null; error: ApiError; context: SendFailureContext } | null>(null);
+  const stale = failure !== null && isSendErrorStale(failure.context, { connections, keychain });
   const error = failure?.openId === openId && !stale ? failure.error : null;
-  const setError = useCallback((err: ApiError | null) => setFailure(err ? { openId, error: err, connections: useAppStore.getState().connections } : null), [openId]);
+  const setError = useCallback(
+    (err: ApiError | null) => {
+      const app = useAppStore.getState();
+      setFailure(err ? { openId, error: err, context: { code: err.code, connections: app.connections, keychain: app.info?.keychain } } : null);
+    },
+    [openId],
+  );
 
   // Esc (or the user's own binding) stops the reply from anywhere: see features/shortcuts.
 
