@@ -71,12 +71,17 @@ const inView = (page: Page, name: string) =>
     })
     .catch(() => false);
 
-/** Scrolls up until the first message is in view (rows are measured as they come in, so it takes a few tries). */
+/**
+ * Scrolls up by wheel until the first message is in view (rows are measured as they come in, so it
+ * takes a few tries). A wheel, as a user scrolls: a bare script scroll while rows are still being
+ * measured reads as the layout moving the view, which the list undoes while it follows the end.
+ */
 const scrollToFirst = (page: Page) =>
   expect
     .poll(
       async () => {
-        await scroller(page).evaluate((el) => el.scrollTo({ top: 0 }));
+        await scroller(page).hover();
+        await page.mouse.wheel(0, -10_000_000);
         return inView(page, 'Message 0:');
       },
       { timeout: 20_000 },
