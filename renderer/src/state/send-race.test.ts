@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EventName, EventPayload } from '../../../shared/events';
 import { setApi, type ApiClient } from '../api';
 import { useChatStore } from './chat-store';
+import { fakeMain, type Emit } from './fake-main.test-support';
 import { streamingAnswer } from './message.test-support';
 import { sendMessage } from './conversation-actions';
 import { useConversationsStore } from './conversations-store';
@@ -12,25 +12,13 @@ const conversation = { id: 'c1', title: 'Hi', createdAt: 1, updatedAt: 1, connec
 const msg = streamingAnswer;
 
 /** A fake main whose chat.send lets events overtake its own answer, as a fast failure does. */
-function fakeApi(beforeReply: (emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void) => void): ApiClient {
-  const handlers = new Map<string, Set<(p: unknown) => void>>();
-  const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => handlers.get(name)?.forEach((h) => h(payload));
-  return {
-    call: (async (route: string) => {
-      if (route !== 'chat.send') throw new Error(`unexpected ${route}`);
+const fakeApi = (beforeReply: (emit: Emit) => void): ApiClient =>
+  fakeMain({
+    'chat.send': (_input, emit) => {
       beforeReply(emit);
       return { conversation, userMessage: msg({ id: 'u1', role: 'user', content: 'hi', status: 'done', parentId: null, createdAt: 1 }), assistantMessage: msg({}) };
-    }) as ApiClient['call'],
-    on: ((name: string, handler: (p: unknown) => void) => {
-      if (!handlers.has(name)) handlers.set(name, new Set());
-      handlers.get(name)!.add(handler);
-      return () => handlers.get(name)!.delete(handler);
-    }) as ApiClient['on'],
-    connectionState: () => 'open',
-    onConnectionState: () => () => {},
-    reconnect: () => {},
-  };
-}
+    },
+  }).api;
 
 beforeEach(() => {
   useChatStore.setState({ openId: null, messages: [], load: 'idle', sendingNew: false });

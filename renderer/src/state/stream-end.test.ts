@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EventName, EventPayload } from '../../../shared/events';
 import type { Message, StreamEnd } from '../../../shared/schemas';
 import type { ApiClient } from '../api';
 import { useChatStore } from './chat-store';
+import { fakeMain } from './fake-main.test-support';
 import { streamingAnswer } from './message.test-support';
 import { connectLiveUpdates, settleHeldUpdates } from './live-updates';
 
@@ -13,30 +13,15 @@ const endOf = (m: Message): StreamEnd => {
   return { message, contentLength: content.length, reasoningLength: reasoning?.length ?? 0 };
 };
 
-/** A fake main: records the routes the renderer calls and answers `messages.get` with `stored`. */
-function fakeMain(stored: () => Message | Error) {
-  const handlers = new Map<string, Set<(p: unknown) => void>>();
-  const calls: string[] = [];
-  const api: ApiClient = {
-    call: (async (route: string) => {
-      calls.push(route);
-      if (route !== 'messages.get') throw new Error(`unexpected ${route}`);
+/** A fake main that answers `messages.get` with `stored` (or fails it with the `Error` it gives). */
+const mainStoring = (stored: () => Message | Error) =>
+  fakeMain({
+    'messages.get': () => {
       const m = stored();
       if (m instanceof Error) throw m;
       return m;
-    }) as ApiClient['call'],
-    on: ((name: string, handler: (p: unknown) => void) => {
-      if (!handlers.has(name)) handlers.set(name, new Set());
-      handlers.get(name)!.add(handler);
-      return () => handlers.get(name)!.delete(handler);
-    }) as ApiClient['on'],
-    connectionState: () => 'open',
-    onConnectionState: () => () => {},
-    reconnect: () => {},
-  };
-  const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => handlers.get(name)?.forEach((h) => h(payload));
-  return { api, emit, calls };
-}
+    },
+  });
 
 const shown = () => useChatStore.getState().messages.find((m) => m.id === 'a1');
 let off: (() => void) | null = null;
@@ -55,7 +40,7 @@ describe('the end of a streamed answer (chat.end, without its text)', () => {
   const final = answer({ content: 'Hello world', reasoning: 'hmm', status: 'done', updatedAt: 9, usage: { promptTokens: 3, completionTokens: 2, estimated: false } });
 
   it('finishes the answer from the streamed text, asking main for nothing', () => {
-    const main = fakeMain(() => new Error('not asked'));
+    const main = mainStoring(() => new Error('not asked'));
     connect(main.api);
     main.emit('chat.delta', { conversationId: 'c1', messageId: 'a1', part: 'reasoning', offset: 0, text: 'hmm' });
     main.emit('chat.delta', { conversationId: 'c1', messageId: 'a1', part: 'content', offset: 0, text: 'Hello ' });
@@ -67,7 +52,7 @@ describe('the end of a streamed answer (chat.end, without its text)', () => {
   });
 
   it('fetches the message when deltas were missed, and shows the fetched text', async () => {
-    const main = fakeMain(() => final);
+    const main = mainStoring(() => final);
     connect(main.api);
     main.emit('chat.delta', { conversationId: 'c1', messageId: 'a1', part: 'reasoning', offset: 0, text: 'hmm' });
     main.emit('chat.delta', { conversationId: 'c1', messageId: 'a1', part: 'content', offset: 0, text: 'Hello ' });
@@ -79,7 +64,7 @@ describe('the end of a streamed answer (chat.end, without its text)', () => {
   });
 
   it('fetches the message when the reasoning is short even though the answer is whole', async () => {
-    const main = fakeMain(() => final);
+    const main = mainStoring(() => final);
     connect(main.api);
     main.emit('chat.delta', { conversationId: 'c1', messageId: 'a1', part: 'content', offset: 0, text: 'Hello world' });
     main.emit('chat.end', endOf(final));
@@ -89,21 +74,21 @@ describe('the end of a streamed answer (chat.end, without its text)', () => {
 
   it('fetches an answer it has not got at all (a page that opened as the stream ended)', async () => {
     useChatStore.setState({ messages: [] });
-    const main = fakeMain(() => final);
+    const main = mainStoring(() => final);
     connect(main.api);
     main.emit('chat.end', endOf(final));
     await vi.waitFor(() => expect(shown()).toEqual(final));
   });
 
   it('reloads the conversation when the fetch fails', async () => {
-    const main = fakeMain(() => new Error('bridge down'));
+    const main = mainStoring(() => new Error('bridge down'));
     connect(main.api);
     main.emit('chat.end', endOf(final));
     await vi.waitFor(() => expect(refetch).toHaveBeenCalledWith('c1'));
   });
 
   it('ignores the end of an answer in another conversation', () => {
-    const main = fakeMain(() => new Error('not asked'));
+    const main = mainStoring(() => new Error('not asked'));
     connect(main.api);
     main.emit('chat.end', endOf({ ...final, id: 'x9', conversationId: 'c2' }));
     expect(main.calls).toEqual([]);
@@ -112,7 +97,7 @@ describe('the end of a streamed answer (chat.end, without its text)', () => {
 
   it('holds the end of a new chat’s first answer until its conversation is open, then settles it', () => {
     useChatStore.setState({ openId: null, messages: [], load: 'idle', sendingNew: true });
-    const main = fakeMain(() => new Error('not asked'));
+    const main = mainStoring(() => new Error('not asked'));
     connect(main.api);
     main.emit('chat.delta', { conversationId: 'c1', messageId: 'a1', part: 'content', offset: 0, text: 'Hello world' });
     main.emit('chat.end', endOf({ ...final, reasoning: '' }));
