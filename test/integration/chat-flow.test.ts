@@ -1,23 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { replyText, startFixtureServer, type FixtureServer } from '../fixture';
-import { startTestCore, type TestCore } from './support/test-core';
+import { describe, expect, it } from 'vitest';
+import { replyText, type FixtureServer } from '../fixture';
+import type { TestCore } from './support/test-core';
+import { withFixtureAndCore } from './support/with-fixture-and-core';
 
 let fixture: FixtureServer;
 let t: TestCore;
 const KEY = `sk-flowtest-${Date.now()}-secretvalue`;
-
-beforeAll(async () => {
-  fixture = await startFixtureServer();
-});
-afterAll(() => fixture.close());
-
-beforeEach(async () => {
-  fixture.reset();
-  t = await startTestCore();
-});
-afterEach(() => t.dispose());
+const setup = withFixtureAndCore((f) => (fixture = f), (c) => (t = c));
 
 async function configure(storage: 'keychain' | 'session' = 'session') {
   const conn = await t.call('connections.save', { name: 'Fixture', baseUrl: fixture.url, model: 'fixture-model' });
@@ -127,7 +118,7 @@ describe('chat through the core', () => {
       const stored = await t.call('conversations.get', { id: sent.conversation.id });
       expect(stored.messages[1]!.content).toBe(replyText(fixture.scenario));
     } finally {
-      fixture = await startFixtureServer();
+      await setup.reopenFixture();
     }
   });
 

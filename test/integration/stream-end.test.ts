@@ -4,25 +4,19 @@
  * listening mid-stream: a reloaded page, a second window) fetches the message with `messages.get`.
  * Over the real core: real SQLite, the real fixture server over HTTP/SSE.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AnyEvent } from '../../shared/events';
-import { replyText, startFixtureServer, type FixtureServer } from '../fixture';
-import { startTestCore, type TestCore } from './support/test-core';
+import { replyText, type FixtureServer } from '../fixture';
+import type { TestCore } from './support/test-core';
+import { withFixtureAndCore } from './support/with-fixture-and-core';
 
 let fixture: FixtureServer;
 let t: TestCore;
-
-beforeAll(async () => {
-  fixture = await startFixtureServer();
-});
-afterAll(() => fixture.close());
+withFixtureAndCore((f) => (fixture = f), (c) => (t = c));
 beforeEach(async () => {
-  fixture.reset();
-  t = await startTestCore();
   const conn = await t.call('connections.save', { name: 'Fixture', baseUrl: fixture.url, model: 'fixture-model' });
   await t.call('connections.setKey', { id: conn.id, key: 'sk-stream-end-test', storage: 'session' });
 });
-afterEach(() => t.dispose());
 
 const endOf = (events: AnyEvent[], messageId: string) =>
   events.flatMap((e) => (e.name === 'chat.end' && e.payload.message.id === messageId ? [e.payload] : []));
