@@ -53,6 +53,15 @@ for (const language of ['en', 'zh-CN'] as const) {
       await expect(page.getByText(s.quota)).toBeVisible();
       ferry.fixture.configure({ failure: null });
 
+      // The message list paints an opaque background of its own, the chat's: only then does Chromium
+      // scroll it on the compositor, which following a streaming answer does on every update (chat.css).
+      const backgrounds = await page.evaluate(() => [
+        getComputedStyle(document.querySelector('.message-scroller')!).backgroundColor,
+        getComputedStyle(document.querySelector('.chat')!).backgroundColor,
+      ]);
+      expect(backgrounds[0], 'the message list is opaque').toMatch(/^rgb\(/);
+      expect(backgrounds[0]).toBe(backgrounds[1]);
+
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 900 });
         // The header stays on one line; messages keep a readable measure on a wide screen.
