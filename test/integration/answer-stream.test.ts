@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyEvent } from '../../shared/events';
 import { EventBus } from '../../electron/core/event-bus';
 import { createLogger } from '../../electron/core/logger';
-import { streamAnswer } from '../../electron/services/chat/answer-stream';
+import { DELTA_BATCH_MS, streamAnswer } from '../../electron/services/chat/answer-stream';
 import { UnsavedAnswers } from '../../electron/services/chat/unsaved-answers';
 import type { StreamChat } from '../../electron/services/upstream/types';
 import { useStorageSandbox } from './storage-fixtures';
@@ -54,6 +54,29 @@ describe('streamAnswer', () => {
     }
     expect(rebuilt).toEqual({ content: 'The answer is 42.', reasoning: 'Let me think.' });
     expect(deltas[0]).toMatchObject({ part: 'reasoning', offset: 0, text: 'Let me ' });
+  });
+
+  it('a fast answer reaches the UI about 20 times a second, not once per upstream frame', async () => {
+    const { history, seen, message, deps } = setup();
+    // 500 tok/s: 40 characters every 20 ms, for one second. Each UI update costs the page a frame of
+    // its own, so how often they go is what the renderer's cost follows (answer-stream.ts).
+    const paced: StreamChat = async ({ onDelta }) => {
+      for (let i = 0; i < 50; i++) {
+        onDelta({ content: `${String(i).padStart(2, '0')}${'x'.repeat(38)}` });
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return { kind: 'done', finishReason: 'stop', usage: null, streamOptionsRejected: false };
+    };
+    const started = performance.now();
+    await streamAnswer(deps(paced), message, request());
+    const elapsed = performance.now() - started;
+    const deltas = seen.flatMap((e) => (e.name === 'chat.delta' && e.payload.part === 'content' ? [e.payload] : []));
+    // At most one message per 48 ms window, plus the one that closes the answer. A busy machine only
+    // stretches the stream (more time, as many windows), so the bound holds under load too.
+    expect(DELTA_BATCH_MS).toBe(48);
+    expect(deltas.length).toBeLessThanOrEqual(Math.floor(elapsed / 48) + 2);
+    expect(deltas.map((d) => d.text).join('')).toBe(history.getMessage(message.id)!.content);
+    expect(history.getMessage(message.id)!.content).toHaveLength(2_000);
   });
 
   it('adds a continuation to what the answer had, usage included', async () => {

@@ -26,12 +26,13 @@ export interface AnswerResult {
 }
 
 /**
- * Deltas are joined for this long before they go to the UI: the renderer applies text at most every
- * 32 ms (renderer/src/state/delta-coalescer.ts), so sending more often only costs each side a message
- * (measured on the browser host: the WebSocket writes were its largest single cost, ~30 % of its CPU
- * at 500 tok/s with a message per upstream frame). The first delta after a quiet spell still goes at once.
+ * Deltas are joined for this long before they go to the UI: ~20 updates a second. Each update costs the
+ * renderer a frame of style, layout, paint and layerizing that hardly depends on how much text it adds
+ * (BENCHMARKS "sixth round": 48 instead of 32 ms took the page from 49 % to 38 % busy at 500 tok/s, its
+ * chunk-to-paint p95 from 74 to 78 ms), and the host a WebSocket message (its largest single cost at a message per upstream
+ * frame). The first delta after a quiet spell still goes at once, so a slow stream waits for nothing.
  */
-const DELTA_BATCH_MS = 32;
+export const DELTA_BATCH_MS = 48;
 
 const addUsage = (before: MessageUsage | null | undefined, after: TokenUsage | null | undefined): MessageUsage | null | undefined => {
   if (!after) return before ?? after;

@@ -29,12 +29,13 @@ interface Buffer {
 }
 
 /**
- * The UI takes streamed text at most every MIN_INTERVAL_MS. Main already joins deltas for 32 ms
- * (electron/services/chat/answer-stream.ts), so a single answer arrives ~30 times a second and
+ * The UI takes streamed text at most every MIN_INTERVAL_MS. Main already joins deltas for 48 ms
+ * (electron/services/chat/answer-stream.ts), so a single answer arrives ~20 times a second and
  * each message is applied as it comes; this interval only joins what arrives closer together
  * (several answers, answer and reasoning). It is shorter than main's window so the two waits
- * don't add up. History: 20 Hz (48 ms) was measured on 2026-11-27: main-thread busy 27.7 % → 21 %,
- * but chunk-to-paint p95 49 → 63 ms (target ≤ 50 ms).
+ * don't add up. History: 20 Hz here (48 ms) was measured on 2026-11-27: main-thread busy 27.7 % → 21 %,
+ * but chunk-to-paint p95 49 → 63 ms, and kept at 30 Hz; on 2026-12-02, with the view following the
+ * answer (the earlier figures were of views that had lost it), main's window went to 48 ms instead.
  *
  * The wait is a timer, not a requestAnimationFrame loop: asking for a frame on every frame until
  * the interval has passed made the page produce ~60 frames a second, half of them for nothing
