@@ -13,6 +13,19 @@ import { expect, setUpConnection, test } from './support/fixtures';
 const scroller = (page: Page) => page.locator('.message-scroller');
 const fromEnd = (page: Page) => scroller(page).evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
 const scrollTop = (page: Page) => scroller(page).evaluate((el) => el.scrollTop);
+/** Where the view came to rest: a wheel or key scroll is animated, and on a busy machine it runs for a while. */
+async function restingTop(page: Page) {
+  let last = await scrollTop(page);
+  await expect
+    .poll(async () => {
+      const now = await scrollTop(page);
+      const still = now === last;
+      last = now;
+      return still;
+    }, { intervals: [150] })
+    .toBe(true);
+  return last;
+}
 const shownChars = (page: Page) => page.locator('article[data-role="assistant"]').last().evaluate((el) => (el.textContent ?? '').length);
 
 /** Waits until the answer on screen is `more` characters longer than now. */
@@ -82,7 +95,7 @@ test('scrolling up while an answer streams keeps the view where the user left it
   await scroller(page).hover();
   await page.mouse.wheel(0, -800);
   await expect(latest).toBeVisible();
-  const readAt = await scrollTop(page);
+  const readAt = await restingTop(page);
   await grows(page, 2_000);
   expect(Math.abs((await scrollTop(page)) - readAt)).toBeLessThanOrEqual(1);
   await expect(latest).toBeVisible();
@@ -99,7 +112,7 @@ test('scrolling up while an answer streams keeps the view where the user left it
   await page.waitForTimeout(1_500);
   await page.keyboard.press('PageUp');
   await expect(latest).toBeVisible();
-  const keptAt = await scrollTop(page);
+  const keptAt = await restingTop(page);
   await grows(page, 2_000);
   expect(Math.abs((await scrollTop(page)) - keptAt)).toBeLessThanOrEqual(1);
 
@@ -116,7 +129,7 @@ test('scrolling up while an answer streams keeps the view where the user left it
   await scroller(page).evaluate((el) => el.scrollBy({ top: -900 }));
   await page.mouse.up();
   await expect(latest).toBeVisible();
-  const draggedTo = await scrollTop(page);
+  const draggedTo = await restingTop(page);
   await grows(page, 2_000);
   expect(Math.abs((await scrollTop(page)) - draggedTo)).toBeLessThanOrEqual(1);
 
