@@ -62,7 +62,7 @@ async function runRunner(runner: Runner, env: NodeJS.ProcessEnv): Promise<{ coun
 /** Counted as one test each. The renderer has its own tsconfig (DOM, Vite types); vite build does not typecheck. */
 const STATIC_CHECKS = [
   { name: 'typecheck (main, shared, tests)', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
-  { name: 'typecheck (renderer)', args: ['tsc', '--noEmit', '-p', 'renderer/tsconfig.json'] },
+  { name: 'typecheck (renderer and its tests)', args: ['tsc', '--noEmit', '-p', 'renderer/tsconfig.json'] },
   { name: 'lint', args: ['eslint', '.'] },
 ];
 
