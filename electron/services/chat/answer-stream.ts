@@ -26,11 +26,12 @@ export interface AnswerResult {
 }
 
 /**
- * Deltas are joined for this long before they go to the UI: ~20 updates a second. Each update costs the
- * renderer a frame of style, layout, paint and layerizing that hardly depends on how much text it adds
- * (BENCHMARKS "sixth round": 48 instead of 32 ms took the page from 49 % to 38 % busy at 500 tok/s, its
- * chunk-to-paint p95 from 74 to 78 ms), and the host a WebSocket message (its largest single cost at a message per upstream
- * frame). The first delta after a quiet spell still goes at once, so a slow stream waits for nothing.
+ * Deltas are joined for this long before they go to the UI: ~20 updates a second. Each update costs
+ * the renderer a frame of style, layout, paint and layerizing that hardly depends on how much text
+ * it adds (BENCHMARKS "sixth round": 48 instead of 32 ms took the page from 49 % to 38 % busy at
+ * 500 tok/s, its chunk-to-paint p95 from 74 to 78 ms), and the host a WebSocket message (its largest
+ * single cost at a message per upstream frame). The first delta after a quiet spell still goes at
+ * once, so a slow stream waits for nothing.
  */
 export const DELTA_BATCH_MS = 48;
 
