@@ -105,3 +105,27 @@ test('a streamed answer with code, a table, a task list and math renders highlig
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
 });
+
+test('the caret at the end of a streaming answer holds still while its text arrives', async ({ page, ferry }) => {
+  test.setTimeout(90_000);
+  await page.goto(ferry.host.url);
+  await setUpConnection(page, { baseUrl: ferry.fixture.url, key: 'sk-markdown-0002', model: 'fixture-model' });
+  await page.keyboard.press('Escape');
+  const text = Array.from({ length: 400 }, (_, i) => `Sentence ${i} of a paragraph that keeps growing.`).join(' ');
+  ferry.fixture.configure({ text, chunks: text.match(/.{1,40}/g)!, steady: true, chunkDelayMs: 40 });
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Write a long paragraph');
+  await composer.press('Enter');
+  const reply = page.locator('article[data-role="assistant"]').last();
+  await expect(reply.locator('.md-tail')).toContainText('Sentence 3 ');
+  await expect(reply).toHaveAttribute('data-status', 'streaming');
+  // Drawn, and not animated: a blink there was a style pass on every frame of the stream.
+  const caret = await reply.locator('.md-tail > :last-child').evaluate((el) => {
+    const after = getComputedStyle(el, '::after');
+    return { content: after.content, width: parseFloat(after.width), animation: after.animationName };
+  });
+  expect(caret.content).toBe('""');
+  expect(caret.width).toBeGreaterThan(0);
+  expect(caret.animation).toBe('none');
+  await page.screenshot({ path: resolve(SHOTS, 'streaming-caret-en.png') });
+});

@@ -55,7 +55,7 @@ export interface TextSource {
  * Markdown for an answer that is still arriving. Parsing and highlighting happen in the Markdown
  * worker (stream-renderer.ts decides what to send); this component only commits what comes back:
  * finished blocks once each, in groups the browser can skip while off screen, and the growing
- * tail on every update. While `live`, ends with a blinking caret; the growing block shows math as
+ * tail on every update. While `live`, ends with a caret; the growing block shows math as
  * its source until it is complete. An answer that finishes keeps this layout, so the end of a long
  * stream renders only its last block again.
  *
@@ -87,7 +87,7 @@ export function StreamingMarkdown({ content, live = true, source }: { content: s
           <BlockBody block={view.tail} growing />
         </div>
       ) : (
-        live && <span className="caret caret-solo" aria-hidden />
+        live && <span className="caret" aria-hidden />
       )}
     </div>
   );
