@@ -87,6 +87,46 @@ test('a streaming answer is followed to its end without the user doing anything'
   await expect(latest).toBeHidden();
 });
 
+/**
+ * From now on, records how far the end is below the view each time the streaming row grows, in that
+ * same frame: this observer is made after the app's, so its callback runs after theirs, once the list
+ * has its new height and the follow (if any) has scrolled. A follow left to the next frame shows up
+ * here as the growth itself (a line or more below the view).
+ */
+async function watchSameFrameFollow(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __gaps: number[]; __gapObserver: ResizeObserver };
+    w.__gaps = [];
+    const el = document.querySelector('.message-scroller')!;
+    const row = document.querySelector('article[data-role="assistant"][data-status="streaming"]')!.closest('.message-row')!;
+    let last = row.getBoundingClientRect().height;
+    w.__gapObserver = new ResizeObserver(() => {
+      const height = row.getBoundingClientRect().height;
+      if (height > last) w.__gaps.push(Math.round(el.scrollHeight - el.scrollTop - el.clientHeight));
+      last = height;
+    });
+    w.__gapObserver.observe(row);
+  });
+}
+const sameFrameGaps = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __gaps: number[]; __gapObserver: ResizeObserver };
+    w.__gapObserver.disconnect();
+    return w.__gaps;
+  });
+
+test('each growth of a followed answer is in view in the frame it is painted, not a frame later', async ({ page, ferry }) => {
+  test.setTimeout(150_000);
+  await startLongAnswer(page, ferry);
+  await watchSameFrameFollow(page);
+  await grows(page, 10_000);
+  const gaps = await sameFrameGaps(page);
+  const behind = gaps.filter((gap) => gap > 1);
+  expect(gaps.length).toBeGreaterThan(50);
+  // A row can also grow by being measured after a content-visibility placeholder; let a few through.
+  expect(behind.length, `growths painted below the view: ${behind.slice(0, 20).join(', ')}`).toBeLessThanOrEqual(Math.ceil(gaps.length * 0.05));
+});
+
 test('scrolling up while an answer streams keeps the view where the user left it; the button brings back the end', async ({ page, ferry }) => {
   test.setTimeout(150_000);
   const { latest } = await startLongAnswer(page, ferry);

@@ -52,8 +52,9 @@ export function MessageList() {
   const positions = useMemo(() => new Map(tree.map((m, i) => [m.id, i])), [tree]);
   const streaming = useChatStore((s) => !!selectStreamingMessage(s));
   const revealTarget = useRevealStore((s) => s.target);
-  const { scroller, content, atBottom, scrollToBottom, unstick, stuck } = useStickToBottom();
+  const { scroller, content, atBottom, scrollToBottom, follow, unstick, stuck } = useStickToBottom();
   const rowsBox = useRef<HTMLDivElement>(null);
+  const listHeight = useRef(0);
   const [scrollMargin, setScrollMargin] = useState(0);
   // The first frame of a conversation renders the rows in view only; the rows beyond it (for
   // scrolling) follow right after that frame, so opening doesn't wait for Markdown nobody sees yet.
@@ -76,6 +77,12 @@ export function MessageList() {
     // costs a frame of its own (measured: one extra layout + paint per update).
     directDomUpdates: true,
     directDomUpdatesMode: 'position',
+    // Called after those direct updates: a list that grew is followed in the same frame.
+    onChange: (instance) => {
+      const height = instance.getTotalSize();
+      if (height > listHeight.current) follow();
+      listHeight.current = height;
+    },
   });
   // While following the end, the follow alone moves the view: the virtualizer's own correction
   // writes its last known offset plus the change, a frame behind the follow, and pulls the view up.

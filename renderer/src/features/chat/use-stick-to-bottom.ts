@@ -12,12 +12,26 @@ export function useStickToBottom() {
   const content = useRef<HTMLDivElement>(null);
   const stuck = useRef(true);
   const [atBottom, setAtBottom] = useState(true);
+  /** When the content last changed size (see follow-rule.ts's `contentChanging`). */
+  const resizedAt = useRef(-Infinity);
 
   const scrollToBottom = useCallback(() => {
     stuck.current = true;
     setAtBottom(true);
     const el = scroller.current;
     if (el) el.scrollTo({ top: el.scrollHeight });
+  }, []);
+
+  /**
+   * The content just grew (and its new size is in the DOM): while following, keep the end in view
+   * now. The ResizeObserver below would do it too, but a frame late when the growth reaches the
+   * content's box only through a deeper observer's callback (the virtual list sets its height in
+   * its own ResizeObserver), so the new line would be painted below the view first.
+   */
+  const follow = useCallback(() => {
+    resizedAt.current = performance.now();
+    const el = scroller.current;
+    if (stuck.current && el) el.scrollTo({ top: el.scrollHeight });
   }, []);
 
   /** Stops following the bottom (a jump to an older message); scrolling back down re-pins. */
@@ -36,7 +50,6 @@ export function useStickToBottom() {
     // what tells their scroll from the layout's (follow-rule.ts).
     let inputAt = -Infinity;
     let pointerHeld = false;
-    let resizedAt = -Infinity;
     const touched = () => {
       inputAt = performance.now();
     };
@@ -46,7 +59,7 @@ export function useStickToBottom() {
       const verdict = judgeScroll({ top: lastTop, height: lastHeight, client: sample.client }, sample, {
         stuck: stuck.current,
         userActive: pointerHeld || now - inputAt < INTENT_MS,
-        contentChanging: now - resizedAt < SETTLING_MS,
+        contentChanging: now - resizedAt.current < SETTLING_MS,
       });
       stuck.current = verdict.stuck;
       if (verdict.refollow) el.scrollTo({ top: el.scrollHeight });
@@ -81,7 +94,7 @@ export function useStickToBottom() {
       typeof ResizeObserver === 'undefined'
         ? null
         : new ResizeObserver(() => {
-            resizedAt = performance.now();
+            resizedAt.current = performance.now();
             if (stuck.current) el.scrollTo({ top: el.scrollHeight });
           });
     observer?.observe(inner);
@@ -104,5 +117,5 @@ export function useStickToBottom() {
     };
   }, []);
 
-  return { scroller, content, atBottom, scrollToBottom, unstick, stuck };
+  return { scroller, content, atBottom, scrollToBottom, follow, unstick, stuck };
 }
