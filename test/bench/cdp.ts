@@ -139,7 +139,7 @@ export function selfTimes(events: TraceEvent[], pid: number, tid: number, start:
 }
 
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { url: string; functionName: string; lineNumber?: number } }[];
+  nodes: { id: number; callFrame: { url: string; functionName: string; lineNumber?: number; columnNumber?: number } }[];
   samples?: number[];
   timeDeltas?: number[];
 }
@@ -148,7 +148,7 @@ export interface CpuProfile {
  * CPU profile self time grouped by `keyOf(url, functionName)` (e.g. by script, or by function);
  * the profiler's pseudo-nodes ((idle), (program), (garbage collector)) keep their names.
  */
-export function profileSelfTimes(profile: CpuProfile, keyOf: (url: string, fn: string) => string, top = 10): TopCost[] {
+export function profileSelfTimes(profile: CpuProfile, keyOf: (url: string, fn: string, at: string) => string, top = 10): TopCost[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const samples = profile.samples ?? [];
@@ -156,8 +156,10 @@ export function profileSelfTimes(profile: CpuProfile, keyOf: (url: string, fn: s
   for (let i = 0; i < samples.length; i++) {
     const node = byId.get(samples[i]!);
     if (!node) continue;
-    const { url, functionName } = node.callFrame;
-    const key = url ? keyOf(url, functionName) : `(${(functionName || 'native').replace(/^\((.*)\)$/, '$1')})`;
+    const { url, functionName, lineNumber, columnNumber } = node.callFrame;
+    // Where the function starts (1-based line:column): tells apart the many anonymous ones.
+    const at = `${(lineNumber ?? -1) + 1}:${(columnNumber ?? -1) + 1}`;
+    const key = url ? keyOf(url, functionName, at) : `(${(functionName || 'native').replace(/^\((.*)\)$/, '$1')})`;
     self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0));
   }
   return [...self].map(([name, us]) => ({ name, selfMs: us / 1000 })).sort((a, b) => b.selfMs - a.selfMs).slice(0, top);

@@ -90,7 +90,7 @@ export async function openOnce(world: World, id: string, trace: boolean, profile
       ]),
     )) as { firstPaintMs: number; articles: number; domNodes: number };
     let cpu: (CpuProfile & { startTime?: number }) | undefined;
-    const byFunction = (url: string, fn: string) => `${fn || '(anonymous)'} ${byScript(url)}`;
+    const byFunction = (url: string, fn: string, at: string) => `${fn || `(anonymous ${at})`} ${byScript(url)}`;
     if (profile) {
       cpu = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile & { startTime?: number } }).profile;
     }

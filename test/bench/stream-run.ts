@@ -233,7 +233,7 @@ export async function streamOnce(world: World, spec: StreamSpec, o: StreamOption
     const heap = await Promise.all(heaps);
     const profile = o.analysis ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : undefined;
     const jsByScript = profile ? profileSelfTimes(profile, byScript) : undefined;
-    const jsByFunction = profile ? profileSelfTimes(profile, (url, fn) => `${fn || "(anonymous)"} (${byScript(url)})`, Number(process.env.FRAMES_TOP_JS ?? 25)) : undefined;
+    const jsByFunction = profile ? profileSelfTimes(profile, (url, fn, at) => `${fn || `(anonymous ${at})`} (${byScript(url)})`, Number(process.env.FRAMES_TOP_JS ?? 25)) : undefined;
     const events = await endTrace(cdp);
     const after = await clockOffset(page);
 
