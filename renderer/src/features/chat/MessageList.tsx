@@ -51,6 +51,8 @@ export function MessageList() {
   const total = earlier + messages.length;
   const positions = useMemo(() => new Map(tree.map((m, i) => [m.id, i])), [tree]);
   const streaming = useChatStore((s) => !!selectStreamingMessage(s));
+  const streamingNow = useRef(false);
+  streamingNow.current = streaming;
   const revealTarget = useRevealStore((s) => s.target);
   const { scroller, content, atBottom, scrollToBottom, follow, unstick, stuck } = useStickToBottom();
   const rowsBox = useRef<HTMLDivElement>(null);
@@ -77,10 +79,12 @@ export function MessageList() {
     // costs a frame of its own (measured: one extra layout + paint per update).
     directDomUpdates: true,
     directDomUpdatesMode: 'position',
-    // Called after those direct updates: a list that grew is followed in the same frame.
+    // Called after those direct updates: a list grown by a streaming answer is followed in the same
+    // frame. Not while a conversation opens: its rows are measured one by one as they mount, and a
+    // follow after each would lay the page out again each time (the opening scrolls to the end itself).
     onChange: (instance) => {
       const height = instance.getTotalSize();
-      if (height > listHeight.current) follow();
+      if (streamingNow.current && height > listHeight.current) follow();
       listHeight.current = height;
     },
   });
