@@ -1,10 +1,11 @@
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/bridge';
+import { BrowserWindow, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { IPC_EVENT, IPC_INVOKE, IPC_WATCH } from '../../shared/bridge';
 import type { Core } from '../core/create-core';
+import { deliversTo, parseWatch } from '../core/event-watch';
 import { isTrustedSender, type SenderFacts } from './policy/sender-check';
 
 /** The facts the sender check decides on, read from Electron's event. */
-export function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
+export function senderFacts(event: IpcMainInvokeEvent | IpcMainEvent): SenderFacts {
   const frame = event.senderFrame;
   const main = event.sender.mainFrame;
   return {
@@ -23,9 +24,18 @@ export function connectIpc(core: Core, allowedOrigins: readonly string[]): void 
     }
     return core.router.dispatch(route, input);
   });
+  // The conversation each window's page shows, by webContents id (event-watch.ts); none said: everything.
+  const watches = new Map<number, string | null>();
+  ipcMain.on(IPC_WATCH, (event, conversationId: unknown) => {
+    if (!isTrustedSender(senderFacts(event), allowedOrigins)) return;
+    const { id } = event.sender;
+    if (!watches.has(id)) event.sender.once('destroyed', () => watches.delete(id));
+    watches.set(id, parseWatch(conversationId));
+  });
   core.events.subscribe((event) => {
     for (const win of BrowserWindow.getAllWindows()) {
-      if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, event);
+      if (win.isDestroyed() || !deliversTo(watches.get(win.webContents.id) ?? null, event)) continue;
+      win.webContents.send(IPC_EVENT, event);
     }
   });
 }

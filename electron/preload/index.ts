@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_EVENT, IPC_INVOKE, type FerryBridge } from '../../shared/bridge';
+import { IPC_EVENT, IPC_INVOKE, IPC_WATCH, type FerryBridge } from '../../shared/bridge';
 import type { AnyEvent } from '../../shared/events';
 
 // A forwarder, nothing more: validation and authorization happen in main.
@@ -10,6 +10,7 @@ const bridge: FerryBridge = {
     ipcRenderer.on(IPC_EVENT, handler);
     return () => ipcRenderer.removeListener(IPC_EVENT, handler);
   },
+  watch: (conversationId) => ipcRenderer.send(IPC_WATCH, conversationId),
 };
 
 contextBridge.exposeInMainWorld('ferry', bridge);

@@ -301,6 +301,39 @@ describe('Electron main, loaded from the built bundle', () => {
     expect(dataOf<{ content: string }>(await invoke(main, 'messages.get', { messageId })).content).toBe(shown.content);
   });
 
+  it("a window gets the streamed text of the conversation its page watches only; ends reach it anyway, and a subframe can't change the watch", { timeout: 60_000 }, async () => {
+    fixture().configure({ repeat: 5, chunkDelayMs: 1 });
+    const { main } = await boot();
+    const watch = (conversationId: string | null, frame = OWN_PAGE) => main.send({ cmd: 'send', channel: 'ferry:watch', args: [conversationId], frame });
+    const { id } = dataOf<{ id: string }>(await invoke(main, 'connections.save', { name: 'Fixture', baseUrl: fixture().baseUrl, model: 'fixture-model' }));
+    dataOf(await invoke(main, 'connections.setKey', { id, key: 'sk-fixture-1234567', storage: 'session' }));
+    /** Sends in `conversationId` (a new chat without) and returns the window's events up to that answer's end. */
+    const answer = async (conversationId?: string) => {
+      const seen = (await main.send<AnyEvent[]>({ cmd: 'events' })).length;
+      const sent = dataOf<{ conversation: { id: string }; assistantMessage: { id: string } }>(
+        await invoke(main, 'chat.send', { text: 'a long answer please', ...(conversationId ? { conversationId } : {}) }),
+      );
+      const ended = (e: AnyEvent) => e.name === 'chat.end' && e.payload.message.id === sent.assistantMessage.id;
+      let events: AnyEvent[] = [];
+      for (let i = 0; i < 200 && !events.some(ended); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        events = (await main.send<AnyEvent[]>({ cmd: 'events' })).slice(seen);
+      }
+      expect(events.some(ended)).toBe(true);
+      return { conversationId: sent.conversation.id, deltas: events.filter((e) => e.name === 'chat.delta').length };
+    };
+
+    // The page shows another conversation: this one's text stays in main; its end still comes.
+    await watch('some-other-conversation');
+    const first = await answer();
+    expect(first.deltas).toBe(0);
+
+    // The page shows this one (a subframe saying otherwise is not listened to): its text streams in.
+    await watch(first.conversationId);
+    await watch('some-other-conversation', { ...OWN_PAGE, subframe: true });
+    expect((await answer(first.conversationId)).deltas).toBeGreaterThan(0);
+  });
+
   it('quitting mid-stream writes the partial answer, within the time limit, and quits', async () => {
     fixture().configure({ chunkDelayMs: 150, repeat: 200 });
     const dataDir = tempDir();

@@ -109,6 +109,54 @@ describe('browser host', () => {
     }
   });
 
+  it("sends a page the streamed text of the conversation it watches only, and everything else to every page", async () => {
+    const watching = await connect(`?token=${TOKEN}`);
+    const silent = await connect(`?token=${TOKEN}`);
+    try {
+      const got = (ws: WebSocket) => {
+        const events: { name: string; conversationId?: string }[] = [];
+        ws.on('message', (d) => {
+          const msg = JSON.parse(String(d)) as WsServerMessage;
+          if (msg.type === 'event') events.push({ name: msg.event.name, ...(msg.event.name === 'chat.delta' ? { conversationId: msg.event.payload.conversationId } : {}) });
+        });
+        return events;
+      };
+      const seenByWatching = got(watching);
+      const seenBySilent = got(silent);
+      const delta = (conversationId: string) => t.core.events.emit('chat.delta', { conversationId, messageId: `${conversationId}-m`, part: 'content', offset: 0, text: 'x' });
+      /** Emits a round of events and waits until both pages have the last one (events keep their order). */
+      const round = async () => {
+        const before = [seenByWatching.length, seenBySilent.length];
+        delta('conv-a');
+        delta('conv-b');
+        t.core.events.emit('connections.changed', {});
+        await expect.poll(() => [seenByWatching, seenBySilent].every((s) => s.at(-1)?.name === 'connections.changed' && s.length > before[s === seenByWatching ? 0 : 1]!)).toBe(true);
+        return [seenByWatching.splice(0), seenBySilent.splice(0)];
+      };
+
+      watching.send(JSON.stringify({ type: 'watch', conversationId: 'conv-a' }));
+      // Requests are handled in order: once this one is answered, the watch is in place.
+      await invoke(watching, 1, 'app.info', {});
+      const all = [{ name: 'chat.delta', conversationId: 'conv-a' }, { name: 'chat.delta', conversationId: 'conv-b' }, { name: 'connections.changed' }];
+      expect(await round()).toEqual([[{ name: 'chat.delta', conversationId: 'conv-a' }, { name: 'connections.changed' }], all]);
+
+      // Watching none again (a new chat): everything.
+      watching.send(JSON.stringify({ type: 'watch', conversationId: null }));
+      await invoke(watching, 2, 'app.info', {});
+      expect(await round()).toEqual([all, all]);
+    } finally {
+      watching.close();
+      silent.close();
+    }
+  });
+
+  it('closes the socket on a watch that is not one', async () => {
+    const ws = await connect(`?token=${TOKEN}`);
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    ws.send(JSON.stringify({ type: 'watch', conversationId: 42 }));
+    expect(await closed).toBe(1003);
+  });
+
   it('closes the socket on a malformed message', async () => {
     const ws = await connect(`?token=${TOKEN}`);
     const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));

@@ -10,6 +10,8 @@ export interface ApiClient {
   connectionState(): ConnectionState;
   onConnectionState(listener: (state: ConnectionState) => void): () => void;
   reconnect(): void;
+  /** Which conversation is on screen: see Transport.watch. */
+  watch(conversationId: string | null): void;
 }
 
 type Handler = (payload: unknown) => void;
@@ -53,5 +55,6 @@ export function createApiClient(transport: Transport): ApiClient {
     connectionState: () => transport.getState(),
     onConnectionState: (listener) => transport.onStateChange(listener),
     reconnect: () => transport.reconnect(),
+    watch: (conversationId) => transport.watch(conversationId),
   };
 }

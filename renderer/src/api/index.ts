@@ -17,6 +17,7 @@ function noTokenTransport(): Transport {
     getState: () => 'no-token',
     onStateChange: () => () => {},
     reconnect: () => {},
+    watch: () => {},
   };
 }
 

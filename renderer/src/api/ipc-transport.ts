@@ -9,5 +9,6 @@ export function createIpcTransport(bridge: FerryBridge): Transport {
     getState: () => 'open',
     onStateChange: () => () => {},
     reconnect: () => {},
+    watch: (conversationId) => bridge.watch(conversationId),
   };
 }

@@ -16,4 +16,6 @@ export interface Transport {
   onStateChange(listener: (state: ConnectionState) => void): () => void;
   /** Try to connect now instead of waiting for the next scheduled retry. */
   reconnect(): void;
+  /** The conversation on screen (null: none known): main leaves out other conversations' streamed text. */
+  watch(conversationId: string | null): void;
 }

@@ -64,6 +64,30 @@ describe('ws transport', () => {
     expect(FakeSocket.last).not.toBe(socket);
   });
 
+  it('tells the host which conversation is on screen: before the requests queued while opening, once per change, and again on every new socket', () => {
+    vi.useFakeTimers();
+    const transport = make();
+    const first = FakeSocket.last!;
+    transport.watch('conv-a');
+    void transport.invoke('conversations.get', { id: 'conv-a' }).catch(() => {});
+    first.open();
+    const kinds = (socket: FakeSocket) => socket.sent.map((m) => JSON.parse(m) as { type: string; conversationId?: string | null; route?: string });
+    expect(kinds(first)).toEqual([{ type: 'watch', conversationId: 'conv-a' }, expect.objectContaining({ type: 'invoke', route: 'conversations.get' })]);
+
+    transport.watch('conv-a');
+    transport.watch(null);
+    expect(kinds(first).slice(2)).toEqual([{ type: 'watch', conversationId: null }]);
+    transport.watch('conv-b');
+
+    // The host keeps the watch per socket: a reconnect says it again first.
+    first.close();
+    vi.runOnlyPendingTimers();
+    const second = FakeSocket.last!;
+    expect(second).not.toBe(first);
+    second.open();
+    expect(kinds(second)).toEqual([{ type: 'watch', conversationId: 'conv-b' }]);
+  });
+
   it('delivers events to listeners', () => {
     const transport = make();
     const socket = FakeSocket.last!;

@@ -36,6 +36,8 @@ export function createWsTransport(options: WsTransportOptions): Transport {
   let nextId = 1;
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** What the page shows; said again on every new socket (the host keeps it per socket). */
+  let watched: string | null = null;
 
   const setState = (next: ConnectionState) => {
     if (next === state) return;
@@ -84,6 +86,8 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     ws.onopen = () => {
       failures = 0;
       setState('open');
+      // Before the queued requests: the answer to opening a conversation must not outrun its watch.
+      if (watched !== null) ws.send(JSON.stringify({ type: 'watch', conversationId: watched } satisfies WsClientMessage));
       for (const message of queue.splice(0)) ws.send(JSON.stringify(message));
     };
     ws.onmessage = (ev) => onMessage(ev.data);
@@ -136,6 +140,11 @@ export function createWsTransport(options: WsTransportOptions): Transport {
       return () => stateListeners.delete(listener);
     },
     reconnect: retryNow,
+    watch(conversationId) {
+      if (conversationId === watched) return;
+      watched = conversationId;
+      if (state === 'open' && socket) socket.send(JSON.stringify({ type: 'watch', conversationId } satisfies WsClientMessage));
+    },
   };
 }
 

@@ -18,6 +18,8 @@ export interface FakeMain {
   emit: Emit;
   /** The routes the renderer called, in order (a failed call counts too). */
   calls: RouteName[];
+  /** What the page said it shows, in order (Transport.watch). */
+  watches: (string | null)[];
 }
 
 type AnyAnswer = (input: unknown, emit: Emit) => unknown;
@@ -29,6 +31,7 @@ type AnyAnswer = (input: unknown, emit: Emit) => unknown;
 export function fakeMain(routes: FakeRoutes): FakeMain {
   const listeners = new Set<(event: AnyEvent) => void>();
   const calls: RouteName[] = [];
+  const watches: (string | null)[] = [];
   const emit: Emit = (name, payload) => listeners.forEach((l) => l({ name, payload } as AnyEvent));
   const transport: Transport = {
     async invoke(route, input) {
@@ -44,6 +47,7 @@ export function fakeMain(routes: FakeRoutes): FakeMain {
     getState: () => 'open',
     onStateChange: () => () => {},
     reconnect: () => {},
+    watch: (conversationId) => watches.push(conversationId),
   };
-  return { api: createApiClient(transport), emit, calls };
+  return { api: createApiClient(transport), emit, calls, watches };
 }

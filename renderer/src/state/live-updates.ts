@@ -56,6 +56,18 @@ export function connectLiveUpdates(api: ApiClient, handlers: LiveUpdateHandlers)
   const ends: StreamEndDeps = { fetchMessage: (messageId) => api.call('messages.get', { messageId }), refetch: handlers.refetch };
   endDeps = ends;
 
+  // Main sends streamed text only of the conversation on screen (electron/core/event-watch.ts). A new
+  // chat whose id is not known yet says none, so its first answer is not left out.
+  const watchOf = () => (isHoldingNewChat() ? null : useChatStore.getState().openId);
+  let watched = watchOf();
+  api.watch(watched);
+  const offWatch = useChatStore.subscribe(() => {
+    const next = watchOf();
+    if (next === watched) return;
+    watched = next;
+    api.watch(next);
+  });
+
   let isOpen = api.connectionState() === 'open';
   let everOpen = isOpen;
   const offs = [
@@ -87,6 +99,7 @@ export function connectLiveUpdates(api: ApiClient, handlers: LiveUpdateHandlers)
   ];
   return () => {
     for (const off of offs) off();
+    offWatch();
     c.dispose();
     if (coalescer === c) coalescer = null;
     if (endDeps === ends) endDeps = null;

@@ -79,6 +79,7 @@ function fakeMain() {
     connectionState: () => 'open',
     onConnectionState: () => () => {},
     reconnect: () => {},
+    watch: () => {},
   };
   return { api, calls, releaseWhole };
 }

@@ -51,3 +51,27 @@ describe('sending the first message of a new chat', () => {
     expect(useChatStore.getState().messages.find((m) => m.id === 'a1')?.content).toBe('Hello');
   });
 });
+
+describe('the conversation the page tells main it shows (main sends streamed text of that one only)', () => {
+  it('is the open one; none while a new chat has no id yet, so deltas that overtake its send still come', async () => {
+    useChatStore.setState({ openId: 'c0' });
+    const main = fakeMain({
+      'chat.send': (_input, emit) => {
+        emit('chat.delta', { conversationId: 'c1', messageId: 'a1', part: 'content', offset: 0, text: 'Hello' });
+        return { conversation, userMessage: msg({ id: 'u1', role: 'user', content: 'hi', status: 'done', parentId: null, createdAt: 1 }), assistantMessage: msg({}) };
+      },
+    });
+    setApi(main.api);
+    const off = connectLiveUpdates(main.api, { refetch: async () => {}, onDeleted: () => {}, onSettingsChanged: () => {}, onReconnected: () => {} });
+    expect(main.watches).toEqual(['c0']);
+    // "New chat": nothing open, then the first send, whose answer streams before its id is known.
+    useChatStore.setState({ openId: null, messages: [] });
+    await sendMessage('hi');
+    expect(useChatStore.getState().messages.find((m) => m.id === 'a1')?.content).toBe('Hello');
+    // Back to the earlier conversation.
+    useChatStore.setState({ openId: 'c0' });
+    off();
+    useChatStore.setState({ openId: 'c2' });
+    expect(main.watches).toEqual(['c0', null, 'c1', 'c0']);
+  });
+});

@@ -111,6 +111,10 @@ async function run(request: DriverRequest): Promise<unknown> {
       if (!handler) throw new Error('main registered no ferry:invoke handler');
       return await (handler as (...a: unknown[]) => unknown)(frameFor(request.frame), request.route, request.input);
     }
+    case 'send':
+      need().electron.ipcMain.emit(request.channel, frameFor(request.frame), ...request.args);
+      await settle();
+      return state();
     case 'events':
       return mainWindow().webContents.sent.filter((s) => s.channel === 'ferry:event').map((s) => s.payload);
     case 'protocol': {

@@ -17,6 +17,8 @@ export type DriverRequest =
   | { cmd: 'show' }
   | { cmd: 'invoke'; route: string; input: unknown; frame: FrameSpec }
   | { cmd: 'events' }
+  /** A page's `ipcRenderer.send` (one-way) on `channel`, from `frame`. */
+  | { cmd: 'send'; channel: string; args: unknown[]; frame: FrameSpec }
   | { cmd: 'protocol'; url: string; method?: string; scheme?: string }
   | { cmd: 'navigate'; url: string; event?: 'will-navigate' | 'will-redirect' }
   | { cmd: 'windowOpen'; url: string }
