@@ -24,7 +24,10 @@ export async function reloadSettings(): Promise<void> {
 
 export type PreferencePatch = Pick<Partial<Preferences>, 'language' | 'theme' | 'fontSize' | 'sidebarCollapsed' | 'shortcuts'>;
 
+let lastChange = 0;
+
 export async function setPreference(patch: PreferencePatch): Promise<void> {
+  const change = ++lastChange;
   // Apply first so the switch feels instant; the server's answer then confirms it.
   const current = useAppStore.getState().prefs;
   if (current) {
@@ -32,6 +35,10 @@ export async function setPreference(patch: PreferencePatch): Promise<void> {
     applyPreferences({ ...current, ...patch });
   }
   const prefs = await getApi().call('prefs.set', patch);
+  // Only the answer to the latest change (main applies them in order, so it holds every one): an
+  // earlier answer would undo a later change already shown, and the next step (Ctrl+= pressed
+  // twice, then Ctrl+−) would start from that stale value.
+  if (change !== lastChange) return;
   useAppStore.getState().setPrefs(prefs);
   applyPreferences(prefs);
 }
