@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n/use-translation';
 import type { ApiClient } from './api';
 import { App } from './App';
 import { appErrorText } from './i18n/error-text';

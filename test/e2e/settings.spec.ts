@@ -156,3 +156,22 @@ test('Test connection uses the proxy password typed in the form, and saves it no
     await socks.close();
   }
 });
+
+test('a new language applies at once to what is already on screen, and back', async ({ page, ferry }) => {
+  await page.goto(ferry.host.url);
+  await expect(page.getByRole('button', { name: 'New chat' })).toBeVisible();
+  const dialog = await openSettings(page);
+  await dialog.getByRole('tab', { name: 'Appearance' }).click();
+  await dialog.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  // The dialog that stayed open, and the sidebar behind it (hidden from the accessibility tree by
+  // the modal, hence includeHidden), mounted before the change.
+  const zh = page.getByRole('dialog', { name: '设置', exact: true });
+  await expect(zh.getByRole('tab', { name: '外观' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('button', { name: '新对话', includeHidden: true })).toBeAttached();
+  await zh.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await zh.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(dialog.getByRole('tab', { name: 'Appearance' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New chat', includeHidden: true })).toBeAttached();
+});

@@ -1,5 +1,4 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/schemas';
 import en from './en';
 import zhCN from './zh-CN';
@@ -37,7 +36,7 @@ let initialized = false;
 export function initI18n(language: Language = cachedLanguage()): typeof i18next {
   if (!initialized) {
     initialized = true;
-    void i18next.use(initReactI18next).init({
+    void i18next.init({
       resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
       lng: language,
       fallbackLng: 'en',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useAssistantsStore } from './assistants-store';
 import { AssistantsDialog } from './AssistantsDialog';
 import { useAssistantsLoaded } from './use-assistants';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Assistant, Prompt } from '../../../../shared/schemas';
 import { Modal } from '../../ui/Modal';
 import { deleteAssistant, deletePrompt, setDefaultAssistant, useAssistantsStore } from './assistants-store';

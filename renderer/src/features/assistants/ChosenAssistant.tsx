@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useChatStore } from '../../state/chat-store';
 import { CloseIcon } from '../../ui/icons';
 import { selectNewChatAssistant, useAssistantsStore } from './assistants-store';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 
 /** The end of an editor form: what went wrong, Cancel, and the submit button. */
 export function FormFooter({ error, onCancel, submitLabel, disabled }: { error: string; onCancel(): void; submitLabel: string; disabled: boolean }) {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Language } from '../../../../shared/schemas';
 import { useAppStore } from '../../state/app-store';
 import { loadAssistants, useAssistantsStore } from './assistants-store';

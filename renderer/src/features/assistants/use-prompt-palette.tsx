@@ -1,6 +1,6 @@
 import fuzzysort from 'fuzzysort';
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Prompt } from '../../../../shared/schemas';
 import { useAssistantsStore } from './assistants-store';
 import { fillTemplate, slashQuery, templateVariables } from './prompt-template';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { AttachmentRef } from '../../../../shared/schemas';
 import { CloseIcon, FileIcon } from '../../ui/icons';
 

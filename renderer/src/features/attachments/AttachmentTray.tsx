@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { CloseIcon } from '../../ui/icons';
 import { AttachmentChip } from './AttachmentChip';
 import { useDraftStore } from './draft-store';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useFileDrop } from './use-file-drop';
 
 /** "Drop files to attach them", over the whole window while files hover it. */

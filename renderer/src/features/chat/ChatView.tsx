@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { GearIcon, SearchIcon } from '../../ui/icons';
 import { useAppStore } from '../../state/app-store';
 import { openFind, useUiStore } from '../../state/ui-store';

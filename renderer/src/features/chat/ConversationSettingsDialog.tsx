@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ConversationSettings } from '../../../../shared/schemas';
 import { updateConversationSettings } from '../../state/branch-actions';
 import { useChatStore } from '../../state/chat-store';

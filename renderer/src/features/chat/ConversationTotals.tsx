@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useAppStore } from '../../state/app-store';
 import type { Message } from '../../../../shared/schemas';
 import { useChatStore } from '../../state/chat-store';

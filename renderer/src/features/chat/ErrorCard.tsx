@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { UpstreamError } from '../../../../shared/schemas';
 import { upstreamErrorText } from '../../i18n/error-text';
 import { AlertIcon } from '../../ui/icons';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Message } from '../../../../shared/schemas';
 import { continueAnswer, regenerateAnswer } from '../../state/branch-actions';
 import { CopyButton } from '../../ui/CopyButton';

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Message } from '../../../../shared/schemas';
 import { Markdown } from '../markdown/Markdown';
 import { MAX_PARSED_BLOCK_CHARS } from '../markdown/limits';

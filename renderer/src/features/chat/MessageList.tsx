@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildThread } from '../../../../shared/message-tree';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Message } from '../../../../shared/schemas';
 import { selectStreamingMessage, selectStructure, useChatStore } from '../../state/chat-store';
 import { useConversationsStore } from '../../state/conversations-store';
@@ -15,6 +15,7 @@ import { afterNextFrame } from '../../ui/after-next-frame';
 
 /** A first guess at a row's height; each row is measured once rendered. */
 const ESTIMATED_ROW_PX = 160;
+const estimateSize = () => ESTIMATED_ROW_PX;
 /** Rows rendered beyond the viewport on each side. */
 const OVERSCAN = 4;
 /**
@@ -63,12 +64,16 @@ export function MessageList() {
   const [overscan, setOverscan] = useState(0);
   useEffect(() => afterNextFrame(() => setOverscan(OVERSCAN)), []);
 
+  // Stable while the rows are: a new key function makes the virtualizer lay out all rows again
+  // (2,000 in a long conversation) on every render of the list, however small its reason.
+  const getItemKey = useCallback((i: number) => messages[i - earlier]?.id ?? `earlier-${i}`, [messages, earlier]);
+
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; rows read the virtualizer each render.
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey: (i) => messages[i - earlier]?.id ?? `earlier-${i}`,
+    estimateSize,
+    getItemKey,
     overscan,
     scrollMargin,
     initialRect: { width: 0, height: lastViewportPx },

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Message } from '../../../../shared/schemas';
 import { useAppStore } from '../../state/app-store';
 import { formatCost, messageCost } from './usage-cost';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { selectActiveConnection, selectIsConfigured, useAppStore } from '../../state/app-store';
 import { KeyIcon, LogoMark } from '../../ui/icons';
 import { AssistantGallery } from '../assistants/AssistantGallery';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useShallow } from 'zustand/react/shallow';
 import type { AttachmentRef } from '../../../../shared/schemas';
 import { SendIcon, StopIcon } from '../../ui/icons';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { getApi } from '../../api';
 import { selectActiveConnection, useAppStore } from '../../state/app-store';
 import { reloadSettings } from '../../state/settings-actions';

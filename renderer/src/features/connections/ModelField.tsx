@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { getApi } from '../../api';
 import { reloadSettings } from '../../state/settings-actions';
 import type { ConnectionFormState } from '../settings/use-connection-form';

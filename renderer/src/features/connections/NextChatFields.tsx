@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { deriveNextChat } from '../../../../shared/presets';
 import { getApi } from '../../api';
 import { Field } from '../../ui/Field';

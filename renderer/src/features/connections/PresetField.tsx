@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { PRESETS } from '../../../../shared/presets';
 import type { PresetId } from '../../../../shared/schemas';
 import { Field } from '../../ui/Field';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ProxyChoice, ProxyFields } from './form-model';
 
 const PROXY_URL = /^(https?|socks5h?):\/\/[^/\s:@]+(:\d{1,5})?\/?$|^[^/\s:@]+:\d{1,5}$/i;

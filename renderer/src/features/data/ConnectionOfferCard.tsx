@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { resolveBaseUrl } from '../../../../shared/base-url';
 import { deriveNextChat } from '../../../../shared/presets';
 import type { ConnectionOffer } from '../../../../shared/schemas';

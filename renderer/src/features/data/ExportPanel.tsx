@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { BackupFile, ConversationExportFormat } from '../../../../shared/schemas';
 import { getApi } from '../../api';
 import { appErrorText } from '../../i18n/error-text';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import './data.css';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useAppStore } from '../../state/app-store';
 import { hasUnsavedChanges } from '../settings/unsaved';
 import { destinationOf } from './drop-destination';

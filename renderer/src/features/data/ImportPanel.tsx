@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ImportJob } from '../../../../shared/schemas';
 import { appErrorText } from '../../i18n/error-text';
 import { ConnectionOfferCard } from './ConnectionOfferCard';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { retryStorage } from '../../state/fault-actions';
 import { useFaultStore } from '../../state/fault-state';
 import { AlertIcon } from '../../ui/icons';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { buildThread } from '../../../../shared/message-tree';
 import type { Message } from '../../../../shared/schemas';
 import { useChatStore } from '../../state/chat-store';

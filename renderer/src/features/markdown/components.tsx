@@ -1,7 +1,7 @@
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import type { Element } from 'hast';
 import type { Components } from 'hast-util-to-jsx-runtime';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { CodeBlock } from './CodeBlock';
 import { codeElementOf, codeLanguageOf, hastText, isHighlighted } from './hast-text';
 import { LinkConfirm } from './LinkConfirm';

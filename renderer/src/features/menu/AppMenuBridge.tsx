@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { getApi } from '../../api';
 import { SHORTCUT_ACTIONS } from '../shortcuts/actions';
 import { useShortcuts } from '../shortcuts/use-shortcuts';

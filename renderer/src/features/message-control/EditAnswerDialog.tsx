@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Message } from '../../../../shared/schemas';
 import { Modal } from '../../ui/Modal';
 import { editAnswer } from './actions';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Message } from '../../../../shared/schemas';
 import { useConversationsStore } from '../../state/conversations-store';
 import { asQuote, deleteMessage, forkFrom, plainTextOf, selectionWithin, useComposerInsert } from './actions';

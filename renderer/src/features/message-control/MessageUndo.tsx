@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { undoDelete, useMessageUndo } from './actions';
 
 const UNDO_MS = 8000;

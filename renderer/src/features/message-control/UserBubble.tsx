@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Message } from '../../../../shared/schemas';
 import { MessageAttachments } from '../attachments/MessageAttachments';
 import { foldedPreview } from './fold';

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ConversationSummary } from '../../../../shared/schemas';
 import { getApi } from '../../api';
 import { appErrorText } from '../../i18n/error-text';

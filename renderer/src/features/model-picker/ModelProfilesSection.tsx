@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ModelSetting } from '../../../../shared/schemas';
 import { getApi } from '../../api';
 import { appErrorText } from '../../i18n/error-text';

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { SearchGroup, SearchHit, SnippetSegment } from '../../../../shared/schemas';
 import { openConversation } from '../../state/conversation-actions';
 import { Modal } from '../../ui/Modal';

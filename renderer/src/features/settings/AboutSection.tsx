@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Facts } from '../../ui/Facts';
 import { useAppStore } from '../../state/app-store';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { FONT_SIZE, type Preferences } from '../../../../shared/schemas';
 import { useAppStore } from '../../state/app-store';
 import { setPreference } from '../../state/settings-actions';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { presetById } from '../../../../shared/presets';
 import { HeadersField } from '../connections/HeadersField';
 import { ModelField } from '../connections/ModelField';

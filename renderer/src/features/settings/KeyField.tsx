@@ -1,6 +1,6 @@
 import { useId, useRef } from 'react';
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ConnectionView, KeychainStatus } from '../../../../shared/schemas';
 import { AlertIcon } from '../../ui/icons';
 import { keychainProblemText } from '../faults/keychain-text';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Currency, ModelSetting } from '../../../../shared/schemas';
 import { useAppStore } from '../../state/app-store';
 import { saveModelSettings } from '../../state/branch-actions';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { appErrorText } from '../../i18n/error-text';
 
 export type SaveState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved'; message?: string } | { kind: 'error'; title?: string; message: string };

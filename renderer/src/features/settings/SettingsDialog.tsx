@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useAppStore, type SettingsSectionId } from '../../state/app-store';
 import { Modal } from '../../ui/Modal';
 import { SETTINGS_SECTIONS } from './sections';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { DEFAULT_TIMEOUT_SETTINGS, type TimeoutSettings } from '../../../../shared/schemas';
 import { getApi } from '../../api';
 import { appErrorText } from '../../i18n/error-text';

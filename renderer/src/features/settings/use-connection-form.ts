@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ConnectionView, DiagnosticReport, KeychainStatus } from '../../../../shared/schemas';
 import { resolveBaseUrl } from '../../../../shared/base-url';
 import { getApi } from '../../api';

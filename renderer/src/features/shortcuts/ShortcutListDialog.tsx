@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatBinding, ShortcutAction } from '../../../../shared/shortcuts';
 import { useAppStore } from '../../state/app-store';
 import { setShortcutListOpen } from '../../state/ui-store';

@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ConversationSummary } from '../../../../shared/schemas';
 import { openConversation, pinConversation, renameConversation } from '../../state/conversation-actions';
 import { PencilIcon, TrashIcon } from '../../ui/icons';

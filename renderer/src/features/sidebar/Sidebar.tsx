@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { ConversationSummary } from '../../../../shared/schemas';
 import { useAppStore } from '../../state/app-store';
 import {

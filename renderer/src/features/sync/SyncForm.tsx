@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { SyncView } from '../../../../shared/schemas';
 import { getApi } from '../../api';
 import { Field } from '../../ui/Field';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { appErrorText } from '../../i18n/error-text';
 import { SyncForm } from './SyncForm';
 import { SyncStatusPanel } from './SyncStatusPanel';
