@@ -4,10 +4,10 @@ import { useSyncExternalStore } from 'react';
 /**
  * `t` for components, re-rendering them when the language changes: react-i18next's hook without
  * its per-mount cost. Its `useTranslation` copies every property descriptor of the i18next instance
- * for each component that mounts (to tell language changes apart), which was ~12 ms of the ~110 ms
- * it takes to open a long conversation: each message mounts several translated components
- * (BENCHMARKS, "eighth round"). One resources bundle, one namespace, no Suspense: all this needs is
- * the instance and a `t` fixed to the language being shown.
+ * for each component that mounts (to tell language changes apart): ~5 ms of the main thread's work
+ * opening a long conversation, whose rows mount several translated components each (BENCHMARKS,
+ * "eighth round"). One resources bundle, one namespace, no Suspense: all this needs is the instance
+ * and a `t` fixed to the language being shown.
  */
 export interface Translation {
   t: TFunction<'translation', undefined>;
