@@ -43,11 +43,12 @@ describe('WebDAV sync between two data folders', () => {
     await b.call('conversations.rename', { id: title!.id, title: 'Renamed on B' });
 
     // Both at the same moment, then once more each.
-    await Promise.all([a.call('sync.now', {}), b.call('sync.now', {})]);
-    await a.call('sync.now', {});
-    await b.call('sync.now', {});
+    const runs = await Promise.all([a.call('sync.now', {}), b.call('sync.now', {})]);
+    runs.push(await a.call('sync.now', {}));
+    runs.push(await b.call('sync.now', {}));
     const onDeviceA = await history(a);
-    expect(onDeviceA).toEqual(await history(b));
+    // Once (in CI, 2026-12-02) device A ended without B's changes; what each run answered says why.
+    expect(onDeviceA, `sync runs (A, B, A, B): ${JSON.stringify(runs)}`).toEqual(await history(b));
     const shared = Object.entries(onDeviceA).find(([k]) => k.startsWith(title!.id))!;
     expect(shared[0]).toContain('Renamed on B');
     expect(shared[1].join('\n')).toContain('A third answer, written on device A');
