@@ -31,28 +31,84 @@ describe('WebDAV sync between two data folders', () => {
     expect(filesContaining(dav.dir, 'Capitals and powers')).toEqual([]);
   });
 
-  it('concurrent edits on both devices keep both branches, and both converge', async () => {
-    // The same ChatGPT conversation, continued differently on each machine (a regeneration on one, an edit on the other).
-    const onA = chatGptBranchingConversation('shared-conv');
-    onA.mapping['a-extra'] = { id: 'a-extra', parent: 'u1', children: [], message: { id: 'a-extra', author: { role: 'assistant' }, create_time: 1_700_000_050, content: { content_type: 'text', parts: ['A third answer, written on device A'] }, metadata: {} } } as never;
-    const onB = chatGptBranchingConversation('shared-conv');
-    onB.mapping['b-extra'] = { id: 'b-extra', parent: 'u1', children: [], message: { id: 'b-extra', author: { role: 'assistant' }, create_time: 1_700_000_060, content: { content_type: 'text', parts: ['A fourth answer, written on device B'] }, metadata: {} } } as never;
-    await importJson(a, 'a.json', [onA]);
-    await importJson(b, 'b.json', [onB]);
-    const [title] = (await a.call('conversations.list', {})).filter((c) => c.title === 'Capitals and powers');
-    await b.call('conversations.rename', { id: title!.id, title: 'Renamed on B' });
+  // The same conversation, edited on both devices before either syncs: A answers again and pins it,
+  // B answers again and renames it. Every order the two runs can meet in must keep all four edits.
+  const orders = {
+    'B syncs first': async () => [await b.call('sync.now', {}), await a.call('sync.now', {})],
+    'A syncs first': async () => [await a.call('sync.now', {}), await b.call('sync.now', {})],
+    // A has read the server, B then syncs whole, and only then does A upload: neither run saw the other's file.
+    'both read before either writes': async () => {
+      const store = openSyncStore(join(a.dataDir, 'ferry.db'));
+      const client = createWebDavClient({ url: `${dav.url}Ferry`, username: dav.user, password: dav.pass, fetch });
+      let bRun: Promise<unknown> | null = null;
+      const waitForB = { ...client, put: async (path: string, body: Uint8Array) => void (await (bRun ??= b.call('sync.now', {})), await client.put(path, body)) };
+      try {
+        const aRun = await runSync({ client: waitForB, store, passphrase: PASSPHRASE, now: Date.now });
+        return [aRun, await bRun];
+      } finally {
+        store.close();
+      }
+    },
+    'at the same moment': () => Promise.all([a.call('sync.now', {}), b.call('sync.now', {})]),
+  };
+  for (const [order, syncBoth] of Object.entries(orders)) {
+    it(`concurrent edits on both devices keep both devices' changes and converge (${order})`, async () => {
+      const source = `shared-${order.replace(/\W+/g, '-')}`;
+      const known = new Set((await a.call('conversations.list', {})).map((c) => c.id));
+      await importJson(a, `${source}.json`, [chatGptBranchingConversation(source)]);
+      const id = (await a.call('conversations.list', {})).find((c) => !known.has(c.id))?.id;
+      expect(id).toBeTruthy();
+      expect((await a.call('sync.now', {})).code).toBe('ok');
+      expect((await b.call('sync.now', {})).code).toBe('ok');
 
-    // Both at the same moment, then once more each.
-    const runs = await Promise.all([a.call('sync.now', {}), b.call('sync.now', {})]);
-    runs.push(await a.call('sync.now', {}));
-    runs.push(await b.call('sync.now', {}));
-    const onDeviceA = await history(a);
-    // Once (in CI, 2026-12-02) device A ended without B's changes; what each run answered says why.
-    expect(onDeviceA, `sync runs (A, B, A, B): ${JSON.stringify(runs)}`).toEqual(await history(b));
-    const shared = Object.entries(onDeviceA).find(([k]) => k.startsWith(title!.id))!;
-    expect(shared[0]).toContain('Renamed on B');
-    expect(shared[1].join('\n')).toContain('A third answer, written on device A');
-    expect(shared[1].join('\n')).toContain('A fourth answer, written on device B');
+      const onA = chatGptBranchingConversation(source);
+      onA.mapping['a-extra'] = { id: 'a-extra', parent: 'u1', children: [], message: { id: 'a-extra', author: { role: 'assistant' }, create_time: 1_700_000_050, content: { content_type: 'text', parts: ['A third answer, written on device A'] }, metadata: {} } } as never;
+      const onB = chatGptBranchingConversation(source);
+      onB.mapping['b-extra'] = { id: 'b-extra', parent: 'u1', children: [], message: { id: 'b-extra', author: { role: 'assistant' }, create_time: 1_700_000_060, content: { content_type: 'text', parts: ['A fourth answer, written on device B'] }, metadata: {} } } as never;
+      await importJson(a, `${source}-a.json`, [onA]);
+      await a.call('conversations.pin', { id: id!, pinned: true });
+      await importJson(b, `${source}-b.json`, [onB]);
+      await b.call('conversations.rename', { id: id!, title: 'Renamed on B' });
+
+      const runs = await syncBoth();
+      runs.push(await a.call('sync.now', {}));
+      runs.push(await b.call('sync.now', {}));
+      const onDeviceA = await history(a);
+      expect(onDeviceA, `sync runs: ${JSON.stringify(runs)}`).toEqual(await history(b));
+      const [key, messages] = Object.entries(onDeviceA).find(([k]) => k.startsWith(id!))!;
+      expect(key).toBe(`${id} Renamed on B`);
+      expect(messages.join('\n')).toContain('A third answer, written on device A');
+      expect(messages.join('\n')).toContain('A fourth answer, written on device B');
+      for (const device of [a, b]) expect((await device.call('conversations.list', {})).find((c) => c.id === id)?.pinned).toBe(true);
+    });
+  }
+
+  it('two devices syncing for the first time at the same moment agree on one key and read each other', async () => {
+    const [c, d] = await Promise.all([startTestCore(), startTestCore()]);
+    try {
+      for (const device of [c, d]) await device.call('sync.save', { enabled: true, url: dav.url, username: dav.user, folder: 'Ferry-first', password: dav.pass, passphrase: PASSPHRASE });
+      await importJson(c, 'c.json', [chatGptLinearConversation('first-c', 2, 1_700_500_000)]);
+      await importJson(d, 'd.json', [chatGptLinearConversation('first-d', 2, 1_700_600_000)]);
+      // C finds no key file; D then makes one and syncs whole before C writes its own.
+      const client = createWebDavClient({ url: `${dav.url}Ferry-first`, username: dav.user, password: dav.pass, fetch });
+      let dRun = null as ReturnType<typeof d.call<'sync.now'>> | null;
+      const late = { ...client, put: async (...args: Parameters<typeof client.put>) => void (await (dRun ??= d.call('sync.now', {})), await client.put(...args)) };
+      const store = openSyncStore(join(c.dataDir, 'ferry.db'));
+      try {
+        await runSync({ client: late, store, passphrase: PASSPHRASE, now: Date.now });
+      } finally {
+        store.close();
+      }
+      expect((await dRun)?.code).toBe('ok');
+      const again = [await c.call('sync.now', {}), await d.call('sync.now', {})];
+      expect(again.map((r) => [r.code, r.unreadableFiles])).toEqual([['ok', 0], ['ok', 0]]);
+      const onC = await history(c);
+      expect(Object.keys(onC)).toHaveLength(2);
+      expect(onC).toEqual(await history(d));
+    } finally {
+      await c.dispose();
+      await d.dispose();
+    }
   });
 
   it('a sync killed at any request, then run again, converges', async () => {

@@ -1,6 +1,7 @@
 import type Database from 'libsql';
 import { migrateToSyncV6 } from './migration-6-sync';
 import { migrateToTitleSearchV7 } from './migration-7-title-search';
+import { migrateToSyncFieldsV8 } from './migration-8-sync-fields';
 
 export interface Migration {
   /** Consecutive from 1; stored in `PRAGMA user_version` once applied. */
@@ -212,5 +213,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     description: 'conversation titles in a trigram index; the list index carries the title',
     up: migrateToTitleSearchV7,
+  },
+  {
+    version: 8,
+    description: 'sync keeps each conversation field\'s version and the last agreed row',
+    up: migrateToSyncFieldsV8,
   },
 ];

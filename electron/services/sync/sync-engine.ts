@@ -42,8 +42,9 @@ export async function runSync(opts: {
   if (!keyFile) {
     const kdf = newKdfParams(opts.kdfCost);
     const key = await deriveKey(opts.passphrase, kdf);
-    await client.put(KEY_FILE, Buffer.from(JSON.stringify({ format: 'ferry-sync', version: 1, kdf, check: keyCheck(key) })));
-    // Two first devices at once: whichever file is there now is the one every device uses.
+    // Two first devices at once: the first file written stays, and is the one every device uses
+    // (a replaced key file would leave the other device's logs sealed with a key nobody has).
+    await client.put(KEY_FILE, Buffer.from(JSON.stringify({ format: 'ferry-sync', version: 1, kdf, check: keyCheck(key) })), { keep: true });
     keyFile = await readKeyFile(client);
     if (!keyFile) throw new SyncError('server_error', 'the key file could not be written');
   }

@@ -45,9 +45,14 @@ export type MessageData = z.infer<typeof MessageData>;
 /** An assistant as the editor saves it (its `connectionId` names a connection, which never syncs: it may be unknown there). */
 export const AssistantData = AssistantFields.extend({ source: z.string().max(40).nullable() });
 export const PromptData = PromptFields;
-const Meta = { id: z.string().min(1).max(128), v: z.number().int().min(1), d: z.string().min(1).max(64) };
+export type ConversationData = z.infer<typeof ConversationData>;
+const Device = z.string().min(1).max(64);
+/** Each field's version (see conversation-merge.ts); absent in files of versions before field merging. */
+export const FieldVersions = z.partialRecord(ConversationData.keyof(), z.tuple([z.number().int().min(0), Device]));
+export const AgreedConversation = z.object({ base: ConversationData, fv: FieldVersions });
+const Meta = { id: z.string().min(1).max(128), v: z.number().int().min(1), d: Device };
 export const SyncRecord = z.discriminatedUnion('k', [
-  z.object({ k: z.literal('c'), ...Meta, data: ConversationData.optional() }),
+  z.object({ k: z.literal('c'), ...Meta, data: ConversationData.optional(), fv: FieldVersions.optional() }),
   z.object({ k: z.literal('m'), ...Meta, data: MessageData.optional() }),
   z.object({ k: z.literal('a'), ...Meta, data: AssistantData.optional() }),
   z.object({ k: z.literal('p'), ...Meta, data: PromptData.optional() }),

@@ -11,7 +11,8 @@ import {
   promptRecord,
 } from '../storage/record-rows';
 import { openDatabase } from '../storage/sqlite-engine';
-import type { MessageData, SyncKind, SyncRecord } from './sync-records';
+import { type AgreedConversation as Agreed, mergeConversation, newer, outgoingFieldVersions, type Version } from './conversation-merge';
+import { AgreedConversation, type ConversationData, type MessageData, type SyncKind, type SyncRecord } from './sync-records';
 
 type Row = Record<string, unknown>;
 const BUSY_TIMEOUT_MS = 10_000;
@@ -30,8 +31,9 @@ export function openSyncStore(dbFile: string) {
   const state = () => one('SELECT device_id, lamport, last_file, enabled FROM sync_state WHERE id = 1') as { device_id: string; lamport: number; last_file: number; enabled: number };
 
   const sql = {
-    version: db.prepare('SELECT lamport, device FROM sync_versions WHERE kind = ? AND entity_id = ?'),
-    setVersion: db.prepare('INSERT INTO sync_versions (kind, entity_id, lamport, device) VALUES (?, ?, ?, ?) ON CONFLICT(kind, entity_id) DO UPDATE SET lamport = excluded.lamport, device = excluded.device'),
+    version: db.prepare('SELECT lamport, device, fields FROM sync_versions WHERE kind = ? AND entity_id = ?'),
+    setVersion: db.prepare(`INSERT INTO sync_versions (kind, entity_id, lamport, device, fields) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT(kind, entity_id) DO UPDATE SET lamport = excluded.lamport, device = excluded.device, fields = excluded.fields`),
     dirty: db.prepare('SELECT 1 AS x FROM sync_dirty WHERE kind = ? AND entity_id = ? LIMIT 1'),
     upsertConversation: db.prepare(`INSERT INTO conversations (id, title, title_is_auto, created_at, updated_at, connection_id, model, active_leaf_id,
         system_prompt, context_messages, temperature, top_p, max_tokens, pinned, deleted_at, assistant_id)
@@ -71,20 +73,62 @@ export function openSyncStore(dbFile: string) {
     message: db.prepare(`SELECT ${MESSAGE_RECORD_COLUMNS} FROM messages WHERE id = ?`),
   };
 
+  type VersionRow = { lamport: number; device: string; fields: string | null };
+  const versionOf = (kind: SyncKind, id: string) => sql.version.get(kind, id) as VersionRow | undefined;
+  const agreedOf = (row: VersionRow | undefined): Agreed | null => {
+    if (!row?.fields) return null;
+    try {
+      const parsed = AgreedConversation.safeParse(JSON.parse(row.fields));
+      return parsed.success ? (parsed.data as Agreed) : null;
+    } catch {
+      return null;
+    }
+  };
+  const isDirty = (kind: SyncKind, id: string) => !!sql.dirty.get(kind, id);
+
   /** True when the record is newer than what this database holds for the row. */
   const wins = (r: SyncRecord): boolean => {
-    const current = sql.version.get(r.k, r.id) as { lamport: number; device: string } | undefined;
-    if (current && (current.lamport > r.v || (current.lamport === r.v && current.device >= r.d))) return false;
+    const current = versionOf(r.k, r.id);
+    if (current && !newer([r.v, r.d], [current.lamport, current.device])) return false;
     // Changed here and not uploaded yet: this device's version goes out next with a higher number.
-    return !sql.dirty.get(r.k, r.id);
+    return !isDirty(r.k, r.id);
   };
 
+  const writeConversation = (id: string, data: ConversationData) =>
+    sql.upsertConversation.run({ id, ...data, titleIsAuto: data.titleIsAuto ? 1 : 0, pinned: data.pinned ? 1 : 0 });
+
+  /** Another device's conversation, merged field by field into the one here (see conversation-merge.ts). */
+  function applyConversation(r: Extract<SyncRecord, { k: 'c' }> & { data: ConversationData }): boolean {
+    const current = versionOf('c', r.id);
+    const rowVersion: Version | null = current ? [current.lamport, current.device] : null;
+    const incoming: Version = [r.v, r.d];
+    const top = rowVersion && !newer(incoming, rowVersion) ? rowVersion : incoming;
+    const here = sql.conversation.get(r.id) as Row | undefined;
+    if (!here) {
+      // Deleted here: by a newer tombstone, or by this device (its tombstone goes out next).
+      if ((rowVersion && !newer(incoming, rowVersion)) || isDirty('c', r.id)) return false;
+      writeConversation(r.id, r.data);
+      sql.setVersion.run('c', r.id, r.v, r.d, JSON.stringify({ base: r.data, fv: r.fv ?? {} }));
+      return true;
+    }
+    const merged = mergeConversation({
+      local: conversationRecord(here),
+      agreed: agreedOf(current),
+      rowVersion,
+      dirty: isDirty('c', r.id),
+      incoming: { data: r.data, fv: r.fv ?? {}, version: incoming },
+    });
+    if (merged.changed) writeConversation(r.id, merged.row);
+    sql.setVersion.run('c', r.id, top[0], top[1], JSON.stringify(merged.agreed));
+    return merged.changed;
+  }
+
   function applyOne(r: SyncRecord, now: number): boolean {
+    if (r.k === 'c' && r.data) return applyConversation({ ...r, data: r.data });
     if (!wins(r)) return false;
     switch (r.k) {
       case 'c':
-        if (!r.data) sql.deleteConversation.run(r.id);
-        else sql.upsertConversation.run({ id: r.id, ...r.data, titleIsAuto: r.data.titleIsAuto ? 1 : 0, pinned: r.data.pinned ? 1 : 0 });
+        sql.deleteConversation.run(r.id);
         break;
       case 'm':
         if (!r.data) sql.deleteMessage.run(r.id);
@@ -103,7 +147,7 @@ export function openSyncStore(dbFile: string) {
         else sql.upsertPrompt.run({ id: r.id, ...r.data, now });
         break;
     }
-    sql.setVersion.run(r.k, r.id, r.v, r.d);
+    sql.setVersion.run(r.k, r.id, r.v, r.d, null);
     return true;
   }
 
@@ -185,7 +229,8 @@ export function openSyncStore(dbFile: string) {
         const data = dataOf(kind, row.entity_id);
         if (data === null) continue;
         v++;
-        records.push({ k: kind, id: row.entity_id, v, d: device, ...(data ? { data } : {}) } as SyncRecord);
+        const fv = kind === 'c' && data ? { fv: outgoingFieldVersions(data as ConversationData, agreedOf(versionOf('c', row.entity_id)), [v, device]) } : {};
+        records.push({ k: kind, id: row.entity_id, v, d: device, ...(data ? { data } : {}), ...fv } as SyncRecord);
       }
       return { records, upTo };
     },
@@ -207,7 +252,10 @@ export function openSyncStore(dbFile: string) {
     /** After a file with `records` is on the server as `seq`. */
     markUploaded(seq: number, records: SyncRecord[]): void {
       db.transaction(() => {
-        for (const r of records) sql.setVersion.run(r.k, r.id, r.v, r.d);
+        for (const r of records) {
+          const agreed = r.k === 'c' && r.data ? JSON.stringify({ base: r.data, fv: r.fv ?? {} }) : null;
+          sql.setVersion.run(r.k, r.id, r.v, r.d, agreed);
+        }
         const top = records.reduce((max, r) => Math.max(max, r.v), state().lamport);
         db.prepare('UPDATE sync_state SET lamport = ?, last_file = ? WHERE id = 1').run(top, seq);
       }).immediate();

@@ -80,7 +80,8 @@ export function createWebDavClient(opts: { url: string; username: string; passwo
       if (!response.ok) await fail(response, `GET ${path}`);
       return Buffer.from(await response.arrayBuffer());
     },
-    async put(path: string, body: Uint8Array): Promise<void> {
+    /** `keep: true`: a file already there stays as it is (the key file: the first device's wins). */
+    async put(path: string, body: Uint8Array, opts: { keep?: boolean } = {}): Promise<void> {
       const temp = `${path}.part-${Math.random().toString(36).slice(2, 10)}`;
       const put = await request('PUT', temp, { body, headers: { 'Content-Type': 'application/octet-stream' } });
       // Go's x/net/webdav (rclone, many NAS) answers a write that failed, a full disk above all,
@@ -91,8 +92,13 @@ export function createWebDavClient(opts: { url: string; username: string; passwo
       }
       if (!put.ok) await fail(put, `PUT ${temp}`);
       await put.arrayBuffer().catch(() => undefined);
-      const move = await request('MOVE', temp, { headers: { Destination: urlOf(path), Overwrite: 'T' } });
+      const move = await request('MOVE', temp, { headers: { Destination: urlOf(path), Overwrite: opts.keep ? 'F' : 'T' } });
       await move.arrayBuffer().catch(() => undefined);
+      // 412: the file exists and was not to be replaced.
+      if (opts.keep && move.status === 412) {
+        await request('DELETE', temp).catch(() => undefined);
+        return;
+      }
       if (!move.ok) {
         await request('DELETE', temp).catch(() => undefined);
         await fail(move, `MOVE ${path}`);
