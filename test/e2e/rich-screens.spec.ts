@@ -40,7 +40,9 @@ test('rich conversations in English and Chinese, light and dark, narrow and wide
     { name: '季度报告.pdf', type: 'application/pdf', bytes: await samplePdf(['第一页：收入增长。', '第二页：成本下降。', 'Page three.']) },
   ]);
   const composer = page.getByRole('textbox', { name: 'Message' });
-  await expect(page.getByText('3 pages · ≈ 29 tokens')).toBeVisible();
+  // The host reads the PDF with pdf.js on a thread it starts for the first document (seconds on a
+  // loaded machine, so more than the default 5 s; attachments.spec waits the same way).
+  await expect(page.getByText('3 pages · ≈ 29 tokens')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'View diagram.png' })).toBeVisible();
   await composer.fill('What do the diagram and the report say? ' + 'Here is the log I mentioned. '.repeat(60));
   await composer.press('Enter');
