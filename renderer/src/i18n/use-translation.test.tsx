@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { memo } from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initI18n, setLanguage } from '.';
 import { useTranslation } from './use-translation';
 
@@ -54,4 +55,24 @@ describe('useTranslation', () => {
     expect(seen).toHaveLength(2);
     expect(seen[0]).toBe(seen[1]);
   });
+
+  it('answers each label as i18next does, looking it up once per language', () => {
+    let t = null as ReturnType<typeof useTranslation>['t'] | null;
+    function Grab() {
+      t = useTranslation().t;
+      return null;
+    }
+    render(<Grab />);
+    const lookups = vi.spyOn(i18next, 't');
+    const asked = () => [t!('common.cancel'), t!('rich.attach.pages', { count: 1 }), t!('rich.attach.pages', { count: 3 }), t!('common.cancel')];
+    expect(asked()).toEqual(['Cancel', '1 page', '3 pages', 'Cancel']);
+    expect(asked()).toEqual(['Cancel', '1 page', '3 pages', 'Cancel']);
+    const once = lookups.mock.calls.length;
+    expect(once).toBe(3);
+    act(() => setLanguage('zh-CN'));
+    expect(asked()[0]).toBe('取消');
+    expect(asked()[2]).toContain('3');
+    lookups.mockRestore();
+  });
 });
+

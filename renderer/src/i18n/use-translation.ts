@@ -19,10 +19,37 @@ let snapshotLanguage: string | undefined;
 const listeners = new Set<() => void>();
 let listening = false;
 
+/**
+ * i18next's `t` resolved once per key and options for the language shown: the same few dozen
+ * labels are asked for by every row of a long conversation, and each i18next lookup (fallbacks,
+ * nesting, interpolation) cost ~5 ms of the main thread per opening in the profiles. Only calls
+ * whose options are plain values are kept, and only string answers.
+ */
+function remembering(t: TFunction<'translation', undefined>): TFunction<'translation', undefined> {
+  const known = new Map<string, string>();
+  const lookUp = t as unknown as (key: unknown, options?: unknown) => unknown;
+  const remembered = (key: unknown, options?: unknown) => {
+    if (typeof key !== 'string' || !plainOptions(options)) return lookUp(key, options);
+    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+    const hit = known.get(id);
+    if (hit !== undefined) return hit;
+    const value = lookUp(key, options);
+    if (typeof value === 'string') known.set(id, value);
+    return value;
+  };
+  return Object.assign(remembered, t) as unknown as TFunction<'translation', undefined>;
+}
+
+function plainOptions(options: unknown): boolean {
+  if (options === undefined) return true;
+  if (!options || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype) return false;
+  return Object.values(options).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+}
+
 function current(): Translation {
   if (!snapshot || snapshotLanguage !== i18next.language) {
     snapshotLanguage = i18next.language;
-    snapshot = { t: i18next.getFixedT(null, 'translation'), i18n: i18next };
+    snapshot = { t: remembering(i18next.getFixedT(null, 'translation')), i18n: i18next };
   }
   return snapshot;
 }
