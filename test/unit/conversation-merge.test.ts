@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AgreedConversation, type FieldVersions, mergeConversation, outgoingFieldVersions, type Version } from '../../electron/services/sync/conversation-merge';
+import { type AgreedConversation, agreedFromRecord, type FieldVersions, mergeConversation, outgoingFieldVersions, type Version } from '../../electron/services/sync/conversation-merge';
 import type { ConversationData } from '../../electron/services/sync/sync-records';
 
 const start: ConversationData = {
@@ -130,6 +130,12 @@ describe('records and rows from before field versions', () => {
     const merged = mergeConversation({ local: start, agreed: null, rowVersion: [3, 'aaaa'], dirty: false, incoming: older({ ...start, title: 'Newer' }, [4, 'bbbb']) });
     expect(merged).toMatchObject({ changed: true, row: { title: 'Newer' } });
     expect(merged.agreed.fv.title).toEqual([4, 'bbbb']);
+  });
+
+  it('a row first received without field versions is not overwritten by an older record after it', () => {
+    const agreed = agreedFromRecord({ ...start, title: 'Newer' }, undefined, [6, 'bbbb']);
+    const merged = mergeConversation({ local: agreed.base, agreed, rowVersion: [6, 'bbbb'], dirty: false, incoming: older({ ...start, title: 'Older' }, [4, 'cccc']) });
+    expect(merged).toMatchObject({ changed: false, row: { title: 'Newer' } });
   });
 
   it('an older record changes nothing', () => {

@@ -32,6 +32,14 @@ export const newer = (a: Version, b: Version): boolean => a[0] > b[0] || (a[0] =
 const changed = (a: ConversationData, b: ConversationData, field: keyof ConversationData) => a[field] !== b[field];
 
 /**
+ * What a device agrees on once a whole record is applied or uploaded: its row, and each field's
+ * version (a record from before field versions carries its own version on every field).
+ */
+export function agreedFromRecord(data: ConversationData, fv: FieldVersions | undefined, version: Version): AgreedConversation {
+  return { base: data, fv: Object.fromEntries(FIELDS.map((f) => [f, fv?.[f] ?? version])) };
+}
+
+/**
  * The field versions of a conversation going out as `version`: a field that differs from what was
  * last agreed is new in this version, the others keep the version they had. Without an agreed
  * state (its first upload, or a row synced before fields had versions) every field is new.

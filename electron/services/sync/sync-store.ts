@@ -11,7 +11,7 @@ import {
   promptRecord,
 } from '../storage/record-rows';
 import { openDatabase } from '../storage/sqlite-engine';
-import { type AgreedConversation as Agreed, mergeConversation, newer, outgoingFieldVersions, type Version } from './conversation-merge';
+import { type AgreedConversation as Agreed, agreedFromRecord, mergeConversation, newer, outgoingFieldVersions, type Version } from './conversation-merge';
 import { AgreedConversation, type ConversationData, type MessageData, type SyncKind, type SyncRecord } from './sync-records';
 
 type Row = Record<string, unknown>;
@@ -108,7 +108,7 @@ export function openSyncStore(dbFile: string) {
       // Deleted here: by a newer tombstone, or by this device (its tombstone goes out next).
       if ((rowVersion && !newer(incoming, rowVersion)) || isDirty('c', r.id)) return false;
       writeConversation(r.id, r.data);
-      sql.setVersion.run('c', r.id, r.v, r.d, JSON.stringify({ base: r.data, fv: r.fv ?? {} }));
+      sql.setVersion.run('c', r.id, r.v, r.d, JSON.stringify(agreedFromRecord(r.data, r.fv, incoming)));
       return true;
     }
     const merged = mergeConversation({
@@ -253,7 +253,7 @@ export function openSyncStore(dbFile: string) {
     markUploaded(seq: number, records: SyncRecord[]): void {
       db.transaction(() => {
         for (const r of records) {
-          const agreed = r.k === 'c' && r.data ? JSON.stringify({ base: r.data, fv: r.fv ?? {} }) : null;
+          const agreed = r.k === 'c' && r.data ? JSON.stringify(agreedFromRecord(r.data, r.fv, [r.v, r.d])) : null;
           sql.setVersion.run(r.k, r.id, r.v, r.d, agreed);
         }
         const top = records.reduce((max, r) => Math.max(max, r.v), state().lamport);
