@@ -1,4 +1,4 @@
-import type { ConversationData } from './sync-records';
+import { ConversationData } from './sync-records';
 
 /** A Lamport version and the device that wrote it; the device breaks ties, so every device orders versions alike. */
 export type Version = readonly [number, string];
@@ -10,23 +10,8 @@ export interface AgreedConversation {
   fv: FieldVersions;
 }
 
-const FIELDS = [
-  'title',
-  'titleIsAuto',
-  'createdAt',
-  'updatedAt',
-  'connectionId',
-  'model',
-  'activeLeafId',
-  'systemPrompt',
-  'contextMessages',
-  'temperature',
-  'topP',
-  'maxTokens',
-  'pinned',
-  'deletedAt',
-  'assistantId',
-] as const satisfies ReadonlyArray<keyof ConversationData>;
+// From the schema, so a conversation field added later merges too instead of never reaching the other devices.
+const FIELDS = ConversationData.keyof().options;
 
 export const newer = (a: Version, b: Version): boolean => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 const changed = (a: ConversationData, b: ConversationData, field: keyof ConversationData) => a[field] !== b[field];

@@ -25,6 +25,8 @@ let listening = false;
  * nesting, interpolation) cost ~5 ms of the main thread per opening in the profiles. Only calls
  * whose options are plain values are kept, and only string answers.
  */
+const MAX_REMEMBERED = 2_000;
+
 function remembering(t: TFunction<'translation', undefined>): TFunction<'translation', undefined> {
   const known = new Map<string, string>();
   const lookUp = t as unknown as (key: unknown, options?: unknown) => unknown;
@@ -34,6 +36,8 @@ function remembering(t: TFunction<'translation', undefined>): TFunction<'transla
     const hit = known.get(id);
     if (hit !== undefined) return hit;
     const value = lookUp(key, options);
+    // Labels with changing values (counts, seconds) would grow the map for ever: start afresh past a bound.
+    if (known.size >= MAX_REMEMBERED) known.clear();
     if (typeof value === 'string') known.set(id, value);
     return value;
   };
