@@ -105,7 +105,14 @@ afterAll(() => {
 });
 
 describe('mutated import files', () => {
-  const samplesDir = () => mkdtempSync(join(tmpdir(), 'ferry-fuzz-samples-'));
+  const made: string[] = [];
+  const samplesDir = () => {
+    made.push(mkdtempSync(join(tmpdir(), 'ferry-fuzz-samples-')));
+    return made.at(-1)!;
+  };
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
   for (const format of ['chatgptJson', 'chatgptZip', 'nextchat', 'chatbox', 'cherry', 'cherryData'] as const) {
     it(`${N} mutations of the ${format} sample: no crash, all or nothing`, async () => {
       const samples = writeSamples(samplesDir());

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,9 +13,13 @@ describe('hostNodeFlags', () => {
 
   it('gives none for a build without the file, and refuses a file that is not a list of strings', () => {
     const root = mkdtempSync(join(tmpdir(), 'ferry-flags-'));
-    expect(hostNodeFlags(root)).toEqual([]);
-    mkdirSync(join(root, 'electron/web'), { recursive: true });
-    writeFileSync(join(root, 'electron/web/host-node-flags.json'), '{"flag": 1}');
-    expect(() => hostNodeFlags(root)).toThrow(/array of strings/);
+    try {
+      expect(hostNodeFlags(root)).toEqual([]);
+      mkdirSync(join(root, 'electron/web'), { recursive: true });
+      writeFileSync(join(root, 'electron/web/host-node-flags.json'), '{"flag": 1}');
+      expect(() => hostNodeFlags(root)).toThrow(/array of strings/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,12 +1,20 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { writeSamples } from '../../fixture/data/write';
 
-/** Real-shaped export files of the apps Ferry imports from, written to a temp folder. */
+const sampleFolders: string[] = [];
+// A test run leaves no folders behind: the worker removes what it wrote when it exits.
+process.once('exit', () => {
+  for (const dir of sampleFolders) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Real-shaped export files of the apps Ferry imports from, written to a temp folder of their own. */
 export function sampleFiles() {
-  return writeSamples(mkdtempSync(join(tmpdir(), 'ferry-e2e-samples-')));
+  const dir = mkdtempSync(join(tmpdir(), 'ferry-e2e-samples-'));
+  sampleFolders.push(dir);
+  return writeSamples(dir);
 }
 
 /** Settings › <section> the way a user gets there (English or Chinese labels). */
