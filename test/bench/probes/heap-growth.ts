@@ -1,6 +1,6 @@
 /**
  * What the page's JavaScript heap gains while an answer streams, by kind of object:
- *   npx tsx test/bench/probes/heap-growth.ts [--answer long|paragraphs] [--at 0.25] [--top 30]
+ *   npx tsx test/bench/probes/heap-growth.ts [--answer long|paragraphs] [--at 0.25] [--top 30] [--native] [--root <built copy>]
  * Streams the bench's long answer (500 tok/s) into a new chat of a small generated history, takes a heap
  * snapshot (after a forced GC, as any snapshot is) at the given share of the stream and another once the
  * answer settled, and lists what grew between the two: self size and count per constructor or
@@ -8,7 +8,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession } from 'playwright-core';
 import { generateHistory } from '../generate';
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     top: { type: 'string', default: '30' },
     /** Blink's own objects too (the DOM, styles, layout): a snapshot holds them, the bench's "JS heap" does not. */
     native: { type: 'boolean', default: false },
+    /** Another built copy of the app (package.json, dist/, dist-electron/) instead of this one. */
+    root: { type: 'string', default: '' },
   },
 });
 
@@ -64,7 +66,7 @@ const spec = values.answer === 'paragraphs' ? specFor(answer, 5_000, 20) : specF
 const dir = mkdtempSync(join(tmpdir(), 'ferry-heap-'));
 const dbFile = join(dir, 'ferry.db');
 generateHistory(dbFile, { conversations: 200, messages: 4_000, longConversation: 500, seed: 20261201 });
-const world = await startWorld(dbFile, join(import.meta.dirname, '..', '..', '..'));
+const world = await startWorld(dbFile, values.root ? resolve(values.root) : join(import.meta.dirname, '..', '..', '..'));
 try {
   await setUpConnection(world);
   let cdp: CDPSession | undefined;

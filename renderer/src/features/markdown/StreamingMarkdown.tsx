@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import 'katex/dist/katex.min.css';
 import { CodeBlock } from './CodeBlock';
 import { markdownComponents, tailComponents } from './components';
@@ -9,6 +9,8 @@ import { StreamRenderer, type RenderedBlock } from './stream-renderer';
 /** One block's content: rendered hast, code in pieces, or plain text. */
 const BlockBody = memo(function BlockBody({ block, growing = false }: { block: RenderedBlock; growing?: boolean }) {
   const { content } = block;
+  // Finished blocks only are built as DOM, and BlockGroup shows those (StaticBlock); the tail never is.
+  if (content.kind === 'static') return null;
   if (content.kind === 'markdown') return <HastView tree={content.tree} components={growing ? tailComponents : markdownComponents} />;
   if (content.kind === 'code') return <CodeBlock language={content.language} code="" pieces={content.pieces} />;
   if (content.table) return <pre className="md-plain-tail">{content.pieces.map((p, i) => <PlainPiece key={i} text={p} />)}</pre>;
@@ -21,14 +23,27 @@ const PlainPiece = memo(function PlainPiece({ text }: { text: string }) {
 
 const blockClass = (block: RenderedBlock, extra = '') => `md-block${block.continuation ? ' md-cont' : ''}${extra}`;
 
+/**
+ * A block built as DOM (static-dom.ts): React owns the box, the nodes are put in once. A remount of
+ * the same view moves them into the new box.
+ */
+const StaticBlock = memo(function StaticBlock({ block, nodes }: { block: RenderedBlock; nodes: readonly Node[] }) {
+  const place = useCallback((box: HTMLDivElement | null) => box?.replaceChildren(...nodes), [nodes]);
+  return <div className={blockClass(block)} ref={place} />;
+});
+
 const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: readonly RenderedBlock[] }) {
   return (
     <div className="md-group">
-      {blocks.map((block, i) => (
-        <div className={blockClass(block)} key={i}>
-          <BlockBody block={block} />
-        </div>
-      ))}
+      {blocks.map((block, i) =>
+        block.content.kind === 'static' ? (
+          <StaticBlock key={i} block={block} nodes={block.content.nodes} />
+        ) : (
+          <div className={blockClass(block)} key={i}>
+            <BlockBody block={block} />
+          </div>
+        ),
+      )}
     </div>
   );
 });

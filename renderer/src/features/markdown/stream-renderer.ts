@@ -4,6 +4,7 @@ import { PieceCutter } from './pieces';
 import type { RenderBackend } from './render-backend';
 import type { RenderJob } from './render-protocol';
 import { emptySplit, openFenceOfTail, splitBlocks, tailOf, type Block, type SplitState } from './split-blocks';
+import { buildStaticNodes } from './static-dom';
 
 /**
  * The rendering state of one streaming answer, outside React: each update splits the new text
@@ -27,6 +28,8 @@ export interface CodePiece {
 
 export type BlockContent =
   | { kind: 'markdown'; tree: Root }
+  /** A finished block of text and formatting only, built once as DOM (static-dom.ts); its hast is not kept. */
+  | { kind: 'static'; nodes: readonly Node[] }
   /** Code shown from the text directly: a fence still growing, or one too long to parse. */
   | { kind: 'code'; language: string; pieces: readonly CodePiece[] }
   /** Text shown as written: a table still growing (`table`), or a block too long to parse. */
@@ -103,6 +106,9 @@ class Lru<V> {
   }
 }
 const blockCache = new Lru<Root>(1_000);
+/** The same for blocks built as DOM: a hit is cloned (the cached nodes may be on screen in another answer). */
+const staticCache = new Lru<readonly Node[]>(1_000);
+const cloned = (nodes: readonly Node[]) => nodes.map((n) => n.cloneNode(true));
 const pieceCache = new Lru<Root | null>(2_000);
 const pieceKey = (language: string, code: string) => `${language}\u0000${code}`;
 
@@ -260,12 +266,19 @@ export class StreamRenderer {
       const pieces = content ? null : new PieceCutter().cut(text.replace(/\n+$/, ''));
       return (trees) => ({ text, continuation, content: content ? content(trees) : { kind: 'plain', pieces: pieces!, table: false } });
     }
+    const built = staticCache.get(text);
+    if (built) return () => ({ text, continuation, content: { kind: 'static', nodes: cloned(built) } });
     const cached = blockCache.get(text);
     if (cached) return () => ({ text, continuation, content: { kind: 'markdown', tree: cached } });
     const at = want({ kind: 'markdown', text, mode: 'final' });
     return (trees) => {
       const tree = trees[at];
       if (!tree) return { text, continuation, content: { kind: 'plain', pieces: new PieceCutter().cut(text.replace(/\n+$/, '')), table: false } };
+      const nodes = buildStaticNodes(tree);
+      if (nodes) {
+        staticCache.set(text, nodes);
+        return { text, continuation, content: { kind: 'static', nodes } };
+      }
       blockCache.set(text, tree);
       return { text, continuation, content: { kind: 'markdown', tree } };
     };
