@@ -42,6 +42,22 @@ test('the long answer streams through the worker into highlighted code, tables a
   await expect(md.locator('.katex-display')).toHaveCount(15);
   await expect(md.locator('.katex')).toHaveCount(15 + 95);
   await expect(md.locator('.katex-error')).toHaveCount(0);
+  // Finished tables and math are built as DOM, not by React (static-dom.ts): the same wrapper, cell
+  // alignment, namespaces and KaTeX's inline styles, set through the CSSOM under the real CSP.
+  await expect(md.locator('.md-table-wrap > table')).toHaveCount(20);
+  const shape = await md.evaluate((root) => {
+    const struts = [...root.querySelectorAll<HTMLElement>('.katex-html .katex-strut')];
+    const display = root.querySelector('.katex-display .katex-html')!.getBoundingClientRect();
+    return {
+      struts: struts.length,
+      styled: struts.filter((s) => /em$/.test(s.style.height) && s.getBoundingClientRect().height > 0).length,
+      mathml: [...root.querySelectorAll('math')].every((m) => m.namespaceURI === 'http://www.w3.org/1998/Math/MathML'),
+      displayBox: display.width > 50 && display.height > 10,
+      aligned: [...root.querySelectorAll('th')].map((th) => getComputedStyle(th).textAlign).filter((a) => a === 'right' || a === 'center').length,
+    };
+  });
+  expect(shape.struts).toBeGreaterThanOrEqual(110);
+  expect(shape).toEqual({ struts: shape.struts, styled: shape.struts, mathml: true, displayBox: true, aligned: 40 });
   await expect(md).toContainText(answer.markers.at(-1)!);
   await expect(md).not.toContainText('```');
 

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Element, Root } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
@@ -15,6 +15,8 @@ interface CodeBlockProps {
   tokens?: Root | Element | undefined;
   /** Code still arriving (or too long to parse), in pieces each rendered once; `code` is then ignored. */
   pieces?: readonly CodePiece[] | undefined;
+  /** highlight.js tokens built as DOM already (a finished streamed block, static-dom.ts): put in as they are. */
+  nodes?: readonly Node[] | undefined;
   /** Without tokens: highlight later, in the worker (history). */
   highlight?: boolean;
 }
@@ -47,15 +49,15 @@ const Piece = memo(function Piece({ piece }: { piece: CodePiece }) {
   return useMemo(() => (piece.tree ? toReact(piece.tree) : piece.text), [piece]);
 });
 
-function CodeBody({ code, language, tokens, pieces, highlight }: Required<Pick<CodeBlockProps, 'code' | 'language'>> & CodeBlockProps) {
-  const later = useHighlightedLater(code, language, !!highlight && !tokens && !pieces);
+function CodeBody({ code, language, tokens, nodes, pieces, highlight }: Required<Pick<CodeBlockProps, 'code' | 'language'>> & CodeBlockProps) {
+  const later = useHighlightedLater(code, language, !!highlight && !tokens && !nodes && !pieces);
   const now = useMemo(() => (tokens ? toReact(tokens) : null), [tokens]);
-  const highlighted = !!tokens || !!later || !!pieces?.some((p) => p.tree);
-  return (
-    <code className={[language ? `language-${language}` : '', highlighted ? 'hljs' : ''].filter(Boolean).join(' ') || undefined}>
-      {pieces ? pieces.map((piece, i) => <Piece key={i} piece={piece} />) : (now ?? later ?? code)}
-    </code>
-  );
+  // React renders no children into the element then, so it never touches these; a remount moves them.
+  const place = useCallback((el: HTMLElement | null) => nodes && el?.replaceChildren(...nodes), [nodes]);
+  const highlighted = !!tokens || !!nodes || !!later || !!pieces?.some((p) => p.tree);
+  const className = [language ? `language-${language}` : '', highlighted ? 'hljs' : ''].filter(Boolean).join(' ') || undefined;
+  if (nodes) return <code className={className} ref={place} />;
+  return <code className={className}>{pieces ? pieces.map((piece, i) => <Piece key={i} piece={piece} />) : (now ?? later ?? code)}</code>;
 }
 
 /** A fenced code block: language label, Copy button, horizontally scrollable body. */

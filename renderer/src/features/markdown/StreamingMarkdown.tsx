@@ -12,6 +12,7 @@ const BlockBody = memo(function BlockBody({ block, growing = false }: { block: R
   // Finished blocks only are built as DOM, and BlockGroup shows those (StaticBlock); the tail never is.
   if (content.kind === 'static') return null;
   if (content.kind === 'markdown') return <HastView tree={content.tree} components={growing ? tailComponents : markdownComponents} />;
+  if (content.kind === 'static-code') return <CodeBlock language={content.language} code={content.code} nodes={content.nodes} />;
   if (content.kind === 'code') return <CodeBlock language={content.language} code="" pieces={content.pieces} />;
   if (content.table) return <pre className="md-plain-tail">{content.pieces.map((p, i) => <PlainPiece key={i} text={p} />)}</pre>;
   return <div className="md-plain">{content.pieces.map((p, i) => <PlainPiece key={i} text={p} />)}</div>;

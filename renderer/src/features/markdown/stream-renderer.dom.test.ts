@@ -11,12 +11,14 @@ const html = (block: RenderedBlock) => {
 };
 
 describe('StreamRenderer with a document', () => {
-  it('builds finished blocks of text and formatting as DOM without keeping their hast, and leaves the rest to React', () => {
+  it('builds finished blocks of text and formatting, and code tokens, as DOM without keeping their hast, and leaves the rest to React', () => {
     const renderer = new StreamRenderer({ run: renderHere });
     const text = 'First **paragraph** here.\n\nA [link](https://example.com).\n\n```ts\nlet a = 1;\n```\n\n> Quoted *text*.\n\nStill growing';
     renderer.update(text, true);
     const { blocks, tail } = renderer.getView();
-    expect(blocks.map((b) => b.content.kind)).toEqual(['static', 'markdown', 'markdown', 'static']);
+    expect(blocks.map((b) => b.content.kind)).toEqual(['static', 'markdown', 'static-code', 'static']);
+    const code = blocks[2]!.content;
+    expect(code.kind === 'static-code' && { language: code.language, code: code.code, tokens: code.nodes.length > 1 }).toEqual({ language: 'ts', code: 'let a = 1;', tokens: true });
     expect(html(blocks[0]!)).toBe('<p>First <strong>paragraph</strong> here.</p>');
     expect(html(blocks[3]!)).toBe('<blockquote>\n<p>Quoted <em>text</em>.</p>\n</blockquote>');
     expect(blocks[0]!.content).not.toHaveProperty('tree');

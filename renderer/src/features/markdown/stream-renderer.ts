@@ -4,7 +4,7 @@ import { PieceCutter } from './pieces';
 import type { RenderBackend } from './render-backend';
 import type { RenderJob } from './render-protocol';
 import { emptySplit, openFenceOfTail, splitBlocks, tailOf, type Block, type SplitState } from './split-blocks';
-import { buildStaticNodes } from './static-dom';
+import { buildStaticCode, buildStaticNodes } from './static-dom';
 
 /**
  * The rendering state of one streaming answer, outside React: each update splits the new text
@@ -30,6 +30,8 @@ export type BlockContent =
   | { kind: 'markdown'; tree: Root }
   /** A finished block of text and formatting only, built once as DOM (static-dom.ts); its hast is not kept. */
   | { kind: 'static'; nodes: readonly Node[] }
+  /** A finished fenced code block, its highlighted tokens built as DOM the same way (CodeBlock puts them in). */
+  | { kind: 'static-code'; language: string; code: string; nodes: readonly Node[] }
   /** Code shown from the text directly: a fence still growing, or one too long to parse. */
   | { kind: 'code'; language: string; pieces: readonly CodePiece[] }
   /** Text shown as written: a table still growing (`table`), or a block too long to parse. */
@@ -106,9 +108,18 @@ class Lru<V> {
   }
 }
 const blockCache = new Lru<Root>(1_000);
+type StaticContent = Extract<BlockContent, { kind: 'static' | 'static-code' }>;
 /** The same for blocks built as DOM: a hit is cloned (the cached nodes may be on screen in another answer). */
-const staticCache = new Lru<readonly Node[]>(1_000);
-const cloned = (nodes: readonly Node[]) => nodes.map((n) => n.cloneNode(true));
+const staticCache = new Lru<StaticContent>(1_000);
+const cloned = (content: StaticContent): StaticContent => ({ ...content, nodes: content.nodes.map((n) => n.cloneNode(true)) });
+
+/** A finished block's tree as DOM, if all of it can be (static-dom.ts). */
+function staticContentOf(tree: Root): StaticContent | null {
+  const nodes = buildStaticNodes(tree);
+  if (nodes) return { kind: 'static', nodes };
+  const code = buildStaticCode(tree);
+  return code && { kind: 'static-code', ...code };
+}
 const pieceCache = new Lru<Root | null>(2_000);
 const pieceKey = (language: string, code: string) => `${language}\u0000${code}`;
 
@@ -267,17 +278,17 @@ export class StreamRenderer {
       return (trees) => ({ text, continuation, content: content ? content(trees) : { kind: 'plain', pieces: pieces!, table: false } });
     }
     const built = staticCache.get(text);
-    if (built) return () => ({ text, continuation, content: { kind: 'static', nodes: cloned(built) } });
+    if (built) return () => ({ text, continuation, content: cloned(built) });
     const cached = blockCache.get(text);
     if (cached) return () => ({ text, continuation, content: { kind: 'markdown', tree: cached } });
     const at = want({ kind: 'markdown', text, mode: 'final' });
     return (trees) => {
       const tree = trees[at];
       if (!tree) return { text, continuation, content: { kind: 'plain', pieces: new PieceCutter().cut(text.replace(/\n+$/, '')), table: false } };
-      const nodes = buildStaticNodes(tree);
-      if (nodes) {
-        staticCache.set(text, nodes);
-        return { text, continuation, content: { kind: 'static', nodes } };
+      const content = staticContentOf(tree);
+      if (content) {
+        staticCache.set(text, content);
+        return { text, continuation, content };
       }
       blockCache.set(text, tree);
       return { text, continuation, content: { kind: 'markdown', tree } };
