@@ -129,3 +129,53 @@ test('the caret at the end of a streaming answer holds still while its text arri
   expect(caret.animation).toBe('none');
   await page.screenshot({ path: resolve(SHOTS, 'streaming-caret-en.png') });
 });
+
+test('a list mixing tasks with plain items keeps its bullets; a list of tasks only shows just checkboxes', async ({ page, ferry }) => {
+  await page.goto(ferry.host.url);
+  await setUpConnection(page, { baseUrl: ferry.fixture.url, key: 'sk-markdown-0003', model: 'fixture-model' });
+  await page.keyboard.press('Escape');
+  const text = ['Mixed:', '', '- **Step 1** plain item', '- [x] a task done', '- [ ] a task to do', '', 'Tasks only:', '', '- [x] first', '- [ ] second', '', 'The end.'].join('\n');
+  ferry.fixture.configure({ text, chunkDelayMs: 3 });
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill('A checklist');
+  await composer.press('Enter');
+  const reply = page.locator('article[data-role="assistant"]').last();
+  await expect(reply).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await expect(reply.locator('.markdown')).not.toHaveAttribute('data-md-pending');
+  await expect(reply.locator('.markdown ul')).toHaveCount(2);
+  const lists = await reply.locator('.markdown ul').evaluateAll((uls) =>
+    uls.map((ul) => {
+      const items = [...ul.children] as HTMLElement[];
+      // Where the item's first visible character is drawn.
+      const textLeft = (li: HTMLElement) => {
+        const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.search(/\S/);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          return range.getBoundingClientRect().left;
+        }
+        return NaN;
+      };
+      return {
+        markers: items.map((li) => getComputedStyle(li).listStyleType),
+        // Where each item's text starts, and its checkbox, relative to the list's own left edge.
+        text: items.map((li) => Math.round(textLeft(li) - ul.getBoundingClientRect().left)),
+        boxes: items.map((li) => (li.querySelector('input') ? Math.round(li.querySelector('input')!.getBoundingClientRect().left - ul.getBoundingClientRect().left) : null)),
+      };
+    }),
+  );
+  expect(lists).toHaveLength(2);
+  const [mixed, tasks] = lists;
+  expect(mixed!.markers).toEqual(['disc', 'none', 'none']);
+  expect(tasks!.markers).toEqual(['none', 'none']);
+  // In the mixed list the texts line up and the checkboxes sit in the bullets' column, left of the text.
+  expect(Math.abs(mixed!.text[1]! - mixed!.text[0]!)).toBeLessThanOrEqual(1);
+  expect(Math.abs(mixed!.text[2]! - mixed!.text[0]!)).toBeLessThanOrEqual(1);
+  expect(mixed!.boxes[1]!).toBeLessThan(mixed!.text[0]! - 8);
+  // A list of tasks only starts nearly flush with the paragraphs around it.
+  expect(tasks!.boxes[0]!).toBeLessThanOrEqual(8);
+  await reply.screenshot({ path: resolve(SHOTS, 'markdown-task-lists-en.png') });
+});
