@@ -15,9 +15,10 @@ import { CELL_ALIGN, HTML_TAGS, KATEX_ROOTS, MATH_PROPS, MATH_TAGS, NAMESPACES, 
  * Only what React renders identically is built (static-dom.test.tsx compares the two on every
  * block of the bench's answers): the tags and attributes of static-dom-allow.ts, a table in its
  * scrolling wrapper, a cell's alignment and KaTeX's inline styles set through the CSSOM as React
- * sets them (the CSP refuses style attributes). Anything else — links, images, code blocks,
+ * sets them (the CSP refuses style attributes). A code block keeps React's CodeBlock for its Copy
+ * button, with only its tokens built here (`buildStaticCode`). Anything else — links, images,
  * task-list checkboxes, an unknown tag or attribute — keeps the React path with its components
- * (link confirmation, copy buttons). So this builder sets no URL and no event handler whatever the
+ * (link confirmation). So this builder sets no URL and no event handler whatever the
  * tree holds: the allowlist is the sanitizing.
  */
 
@@ -142,11 +143,6 @@ export function buildStaticNodes(tree: Root): Node[] | null {
   return build(document, tree.children as ElementContent[], { space: 'html', katex: false });
 }
 
-/** Whether `tree` is built as DOM (what `buildStaticNodes` builds). */
-export function isPlainTree(tree: Root): boolean {
-  return buildStaticNodes(tree) !== null;
-}
-
 /** A fenced block as DOM: its highlight.js tokens, for CodeBlock to put in its `<code>` beside its own Copy button. */
 export interface StaticCode {
   language: string;
@@ -169,4 +165,3 @@ export function buildStaticCode(tree: Root): StaticCode | null {
   const nodes = build(document, code.children, { space: 'html', katex: false });
   return nodes && { language: codeLanguageOf(code), code: hastText(code).replace(/\n$/, ''), nodes };
 }
-
